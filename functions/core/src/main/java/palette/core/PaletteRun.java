@@ -1,0 +1,16 @@
+package palette.core;
+
+import java.util.List;
+import java.util.Optional;
+
+/** A finished run: the palette document and every rendered output, {@code palette.json} last. */
+public record PaletteRun(PaletteDocument document, List<Artifact> artifacts) {
+  public PaletteRun {
+    artifacts = List.copyOf(artifacts);
+  }
+
+  /** The artifact with this name, for example {@code swatch.png}. */
+  public Optional<Artifact> findArtifact(String name) {
+    return artifacts.stream().filter(a -> a.name().equals(name)).findFirst();
+  }
+}

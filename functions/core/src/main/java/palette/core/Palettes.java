@@ -1,0 +1,110 @@
+package palette.core;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The engine's front door: image bytes and options in, palette and outputs out. Each stage is
+ * timed; nothing here touches files or the network.
+ */
+public final class Palettes {
+  private Palettes() {}
+
+  /** Decodes, clusters and renders every output; {@code palette.json} is the last artifact. */
+  public static PaletteRun run(byte[] imageBytes, PaletteOptions options) {
+    return run(imageBytes, options, Map.of());
+  }
+
+  /** As {@link #run(byte[], PaletteOptions)}, recording where the image came from. */
+  public static PaletteRun run(
+      byte[] imageBytes, PaletteOptions options, Map<String, String> source) {
+    Stopwatch clock = new Stopwatch();
+    PixelImage image = ImageDecoder.decode(imageBytes, options.limits());
+    double decodeMs = clock.lap();
+    Clustering clustering = KMeans.cluster(image, options);
+    Ordered ordered = Ordered.of(clustering, options.sort());
+    double clusterMs = clock.lap();
+    PixelImage swatchImage =
+        SwatchRenderer.render(image, ordered.swatches(), options.equalStripes());
+    String figure = ScatterFigure.json(image, ordered, options.plotPoints(), options.seed());
+    double renderMs = clock.lap();
+    List<Artifact> artifacts = new ArrayList<>();
+    artifacts.add(new Artifact("swatch.png", "image/png", PngEncoder.encode(swatchImage)));
+    artifacts.add(
+        new Artifact(
+            "replaced.png",
+            "image/png",
+            PngEncoder.encodeIndexed(
+                image.width(), image.height(), ordered.labels(), ordered.colors())));
+    artifacts.add(new Artifact("scatter.json", "application/json", utf8(figure)));
+    artifacts.add(
+        new Artifact("palette.css", "text/css", utf8(PaletteExports.css(ordered.swatches()))));
+    artifacts.add(
+        new Artifact(
+            "palette.gpl", "text/plain", utf8(PaletteExports.gpl(ordered.swatches(), "palette"))));
+    artifacts.add(
+        new Artifact(
+            "palette.ase", "application/octet-stream", PaletteExports.ase(ordered.swatches())));
+    double encodeMs = clock.lap();
+    PaletteDocument document =
+        document(
+            image,
+            clustering,
+            ordered,
+            options,
+            new Timings(decodeMs, clusterMs, renderMs, encodeMs),
+            source);
+    artifacts.add(new Artifact("palette.json", "application/json", utf8(document.toJson())));
+    return new PaletteRun(document, artifacts);
+  }
+
+  /** Decodes and clusters only: the palette document without rendered outputs. */
+  public static PaletteDocument analyze(byte[] imageBytes, PaletteOptions options) {
+    Stopwatch clock = new Stopwatch();
+    PixelImage image = ImageDecoder.decode(imageBytes, options.limits());
+    double decodeMs = clock.lap();
+    Clustering clustering = KMeans.cluster(image, options);
+    Ordered ordered = Ordered.of(clustering, options.sort());
+    double clusterMs = clock.lap();
+    return document(
+        image, clustering, ordered, options, new Timings(decodeMs, clusterMs, 0, 0), Map.of());
+  }
+
+  private static PaletteDocument document(
+      PixelImage image,
+      Clustering clustering,
+      Ordered ordered,
+      PaletteOptions options,
+      Timings timings,
+      Map<String, String> source) {
+    return new PaletteDocument(
+        ordered.swatches(),
+        options,
+        image.width(),
+        image.height(),
+        clustering.opaquePixels(),
+        clustering.distinctColors(),
+        clustering.iterations(),
+        clustering.stopReason(),
+        clustering.mse(),
+        timings,
+        source);
+  }
+
+  private static byte[] utf8(String text) {
+    return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  /** Elapsed milliseconds between laps. */
+  private static final class Stopwatch {
+    private long last = System.nanoTime();
+
+    double lap() {
+      long now = System.nanoTime();
+      double ms = (now - last) / 1e6;
+      last = now;
+      return Math.round(ms * 100) / 100.0;
+    }
+  }
+}

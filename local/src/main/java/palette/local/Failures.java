@@ -1,0 +1,43 @@
+package palette.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
+import palette.core.ErrorCode;
+import palette.core.PaletteException;
+import picocli.CommandLine;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * The one place that turns a failure into an exit code and a one-line message: 1 for a palette the
+ * input does not allow (bad image, limits), 3 for I/O trouble, 4 for a bug. Usage errors are
+ * picocli's (exit 2).
+ */
+final class Failures {
+  static final int BAD_INPUT = 1;
+  static final int USAGE = 2;
+  static final int IO_ERROR = 3;
+  static final int BUG = 4;
+
+  private Failures() {}
+
+  static int handle(Exception failure, CommandLine commandLine, ParseResult parseResult) {
+    var err = commandLine.getErr();
+    Throwable cause = failure instanceof UncheckedIOException u ? u.getCause() : failure;
+    if (cause instanceof PaletteException p) {
+      err.println("palette: " + p.getMessage() + " (" + p.code().id() + ")");
+      return p.code() == ErrorCode.INVALID_OPTION ? USAGE : BAD_INPUT;
+    }
+    if (cause instanceof NoSuchFileException n) {
+      err.println("palette: no such file: " + n.getFile());
+      return IO_ERROR;
+    }
+    if (cause instanceof IOException io) {
+      err.println("palette: " + io.getClass().getSimpleName() + ": " + io.getMessage());
+      return IO_ERROR;
+    }
+    err.println("palette: internal error: " + cause);
+    cause.printStackTrace(err);
+    return BUG;
+  }
+}

@@ -1,0 +1,187 @@
+package palette.local;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import palette.core.Artifact;
+import palette.core.ColorSpace;
+import palette.core.ImageLimits;
+import palette.core.PaletteDocument;
+import palette.core.PaletteOptions;
+import palette.core.PaletteRun;
+import palette.core.Palettes;
+import palette.core.ScatterPage;
+import palette.core.SortOrder;
+import palette.core.Swatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code palette run}: the original {@code palette.py} done right. Writes every output next to each
+ * other under the image's base name, or prints the palette document with {@code --json}.
+ */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = "Compute the palette of an image and write its outputs.")
+final class RunCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "IMAGE",
+      description = "Image file (JPEG, PNG, GIF, BMP, WebP). Default: the bundled sample photo.")
+  Path image;
+
+  @Option(
+      names = {"-i", "--image"},
+      paramLabel = "IMAGE",
+      description = "Same as the IMAGE argument (the original tool's flag).")
+  Path imageFlag;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "DIR",
+      description = "Folder for the outputs (created if missing). Default: the current folder.")
+  Path output = Path.of(".");
+
+  @Option(names = "--json", description = "Print the palette document and write no files.")
+  boolean json;
+
+  @Mixin EngineOptions engine;
+
+  @Override
+  public Integer call() throws IOException {
+    PaletteOptions options = engine.toOptions();
+    Input input = Input.resolve(imageFlag != null ? imageFlag : image, options.limits());
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      PaletteDocument document =
+          Palettes.analyze(input.bytes(), options).withSource(Map.of("file", input.name()));
+      out.println(document.toJson());
+      out.flush();
+      return 0;
+    }
+    PaletteRun run = Palettes.run(input.bytes(), options, Map.of("file", input.name()));
+    List<Path> written = write(run, input.baseName());
+    printSummary(out, run.document(), written);
+    return 0;
+  }
+
+  private List<Path> write(PaletteRun run, String baseName) throws IOException {
+    List<OutputFolder.Entry> entries = new ArrayList<>();
+    for (Artifact artifact : run.artifacts()) {
+      entries.add(new OutputFolder.Entry(baseName + "_" + artifact.name(), artifact.bytes()));
+    }
+    String figure =
+        new String(
+            run.findArtifact("scatter.json").orElseThrow().bytes(),
+            java.nio.charset.StandardCharsets.UTF_8);
+    String page = ScatterPage.html(figure, baseName + " palette", PlotlyScript.FILE_NAME);
+    entries.add(
+        new OutputFolder.Entry(
+            baseName + "_scatter.html", page.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    OutputFolder folder = new OutputFolder(output);
+    List<Path> written = folder.writeAll(entries);
+    PlotlyScript.copyInto(output);
+    return written;
+  }
+
+  private void printSummary(PrintWriter out, PaletteDocument document, List<Path> written) {
+    out.printf(
+        Locale.ROOT,
+        "%dx%d, %d colours, %d iterations (%s), mse %.1f%n",
+        document.width(),
+        document.height(),
+        document.swatches().size(),
+        document.iterations(),
+        document.stopReason().id(),
+        document.mse());
+    for (Swatch swatch : document.swatches()) {
+      out.printf(
+          Locale.ROOT,
+          "  %s  rgb(%3d,%3d,%3d)  %5.1f%%%n",
+          swatch.color().hex(),
+          swatch.color().r(),
+          swatch.color().g(),
+          swatch.color().b(),
+          swatch.share() * 100);
+    }
+    for (Path path : written) {
+      out.println("wrote " + path);
+    }
+    out.flush();
+  }
+
+  /** Engine options shared by the commands that run the engine. */
+  static final class EngineOptions {
+    @Option(
+        names = {"-k", "--colors"},
+        paramLabel = "K",
+        description = "Number of colours, 1 to 64 (default: ${DEFAULT-VALUE}).")
+    int k = PaletteOptions.DEFAULT_K;
+
+    @Option(
+        names = {"-l", "--limit"},
+        paramLabel = "N",
+        description = "Maximum k-means iterations, 1 to 1000 (default: ${DEFAULT-VALUE}).")
+    int limit = PaletteOptions.DEFAULT_LIMIT;
+
+    @Option(
+        names = "--space",
+        paramLabel = "SPACE",
+        description = "Colour space to cluster in: rgb or oklab (default: rgb).")
+    String space = "rgb";
+
+    @Option(
+        names = "--sort",
+        paramLabel = "ORDER",
+        description = "Colour order: share, hue or lightness (default: share).")
+    String sort = "share";
+
+    @Option(names = "--seed", description = "Seed of the k-means++ start (default: 42).")
+    long seed = PaletteOptions.DEFAULT_SEED;
+
+    @Option(names = "--equal-stripes", description = "Equal-width swatch stripes.")
+    boolean equalStripes;
+
+    @Option(
+        names = "--plot-points",
+        paramLabel = "N",
+        description = "Most points in the 3D scatter (default: ${DEFAULT-VALUE}).")
+    int plotPoints = PaletteOptions.DEFAULT_PLOT_POINTS;
+
+    @Option(
+        names = "--max-pixels",
+        paramLabel = "N",
+        description = "Refuse images with more pixels (default: ${DEFAULT-VALUE}).")
+    long maxPixels = ImageLimits.DEFAULT_MAX_PIXELS;
+
+    @Option(
+        names = "--max-bytes",
+        paramLabel = "N",
+        description = "Refuse files larger than this many bytes (default: ${DEFAULT-VALUE}).")
+    long maxBytes = ImageLimits.DEFAULT_MAX_BYTES;
+
+    PaletteOptions toOptions() {
+      return new PaletteOptions(
+          k,
+          limit,
+          ColorSpace.parse(space),
+          seed,
+          SortOrder.parse(sort),
+          equalStripes,
+          plotPoints,
+          new ImageLimits(maxPixels, maxBytes));
+    }
+  }
+}

@@ -76,6 +76,15 @@ def rgb16_rows(alpha):
     return rows
 
 
+def gray16_rows():
+    """0x1111 is 17 and 0x8080 is 128 exactly; 0x0081 rounds up to 1, 0x0080 down to 0."""
+    rows = []
+    for y in range(H):
+        left, right = (0x1111, 0x8080) if y < H // 2 else (0x0081, 0x0080)
+        rows.append(b"".join(struct.pack(">H", left if x < W // 2 else right) for x in range(W)))
+    return rows
+
+
 def exif_orientation(value, big_endian=True):
     if big_endian:
         return b"MM\0\x2a\0\0\0\x08\0\x01" + struct.pack(">HHIHH", 0x0112, 3, 1, value, 0) + b"\0\0\0\0"
@@ -118,7 +127,7 @@ def formats():
     save(rgba, "png-rgba.png")
     save(quadrants("L", (0, 17, 128, 255)), "png-gray.png")
     save(quadrants("LA", ((17, 255), (68, 128), (136, 0), (255, 255))), "png-gray-alpha.png")
-    save(quadrants("I;16", (0x1111, 0x8080, 0x0081, 0xFFFF)), "png-gray16.png")
+    write(HERE, "png-gray16.png", png(W, H, 0, 16, gray16_rows()))
     write(HERE, "png-rgb16.png", png(W, H, 2, 16, rgb16_rows(False)))
     write(HERE, "png-rgba16.png", png(W, H, 6, 16, rgb16_rows(True)))
     pal = quadrants("RGB", (RED, GREEN, BLUE, WHITE)).quantize(4)
@@ -207,11 +216,15 @@ def cmyk_profile():
     identity = struct.pack(">HH", 0, 0xFFFF)
     a2b0 = (b"mft2\0\0\0\0" + bytes([4, 3, 2, 0]) + struct.pack(">9i", 65536, 0, 0, 0, 65536, 0, 0, 0, 65536)
             + struct.pack(">HH", 2, 2) + identity * 4 + grid + identity * 3)
+    # The reverse direction (Lab -> CMYK) is required by Java's colour management; gray-only ink.
+    b2a0_grid = b"".join(struct.pack(">HHHH", 0, 0, 0, 0xFFFF - 0xFFFF * L) for L in (0, 1) for _ in range(4))
+    b2a0 = (b"mft2\0\0\0\0" + bytes([3, 4, 2, 0]) + struct.pack(">9i", 65536, 0, 0, 0, 65536, 0, 0, 0, 65536)
+            + struct.pack(">HH", 2, 2) + identity * 3 + b2a0_grid + identity * 4)
     desc_text = b"Naive CMYK\0"
     desc = (b"desc\0\0\0\0" + struct.pack(">I", len(desc_text)) + desc_text + b"\0" * 12 + b"\0" * 67)
     wtpt = b"XYZ \0\0\0\0" + struct.pack(">3i", round(0.9642 * 65536), 65536, round(0.8249 * 65536))
     cprt = b"text\0\0\0\0public domain\0"
-    tags = [(b"desc", desc), (b"wtpt", wtpt), (b"cprt", cprt), (b"A2B0", a2b0)]
+    tags = [(b"desc", desc), (b"wtpt", wtpt), (b"cprt", cprt), (b"A2B0", a2b0), (b"B2A0", b2a0)]
     offset = 128 + 4 + 12 * len(tags)
     table, body = b"", b""
     for sig, data in tags:
@@ -292,6 +305,8 @@ def malformed():
     bad("corrupt_image--jpeg-no-quant-tables.jpg", strip_segment(jpeg, 0xDB))
     bad("corrupt_image--jpeg-tiny-claims-large.jpg", jpeg[:sof + 5] + struct.pack(">HH", 8000, 8000) + jpeg[sof + 9:sos + 40])
 
+    bad("unsupported_image--jpeg-progressive-scan-bomb.jpg", scan_bomb())
+
     # PNG damage
     ihdr_end = 8 + 8 + 13 + 4
     bad("corrupt_image--png-signature-only.png", png_ok[:8])
@@ -348,6 +363,15 @@ def malformed():
     bad("too_many_pixels--bmp-top-down-huge.bmp", bmp[:18] + struct.pack("<ii", 50000, -50000) + bmp[26:])
     bad("too_many_pixels--webp-lossless-16k.webp", vp8l_resize(webp_lossless, 16384, 16384))
     bad("too_many_pixels--webp-lossy-16k.webp", vp8_resize(webp_lossy, 16383, 16383))
+
+
+def scan_bomb():
+    """A flat 2048x2048 progressive JPEG whose last scan is repeated 400 times: the JDK decoder
+    renders the whole image once per scan, so this 31 KB file would take seconds to decode."""
+    data = encoded(Image.new("L", (2048, 2048), 100), "JPEG", quality=90, progressive=True)
+    last = data.rindex(b"\xff\xda")
+    end = data.rindex(b"\xff\xd9")
+    return data[:end] + data[last:end] * 400 + data[end:]
 
 
 def flip_byte(data, index):

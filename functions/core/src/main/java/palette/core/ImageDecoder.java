@@ -126,6 +126,8 @@ final class ImageDecoder {
       PngChunks.check(bytes);
     } else if (format == ImageFormat.WEBP) {
       WebpChunks.check(bytes);
+    } else if (format == ImageFormat.JPEG) {
+      JpegScans.check(bytes);
     }
   }
 

@@ -7,15 +7,15 @@ import java.util.zip.CRC32;
 
 /**
  * PNG encoding written for speed, with identical bytes for identical pixels. The JDK's ImageIO PNG
- * writer is several times slower on a 4 MP photo, and the swatch and replaced images are encoded
- * on every run, so the encoder is tuned for time first, then size.
+ * writer is several times slower on a 4 MP photo, and the swatch and replaced images are encoded on
+ * every run, so the encoder is tuned for time first, then size.
  *
  * <p>Choices, measured on a 2560x1600 photo: truecolour rows use the Up filter (cheap, computed
  * straight from the packed pixels; 4.5 MB against 12.3 MB unfiltered) and zlib level {@value
- * #TRUECOLOR_LEVEL}; indexed rows are left unfiltered (runs of equal indices compress well as
- * they are) at level {@value #INDEXED_LEVEL}, with the smallest bit depth that holds the palette.
- * Compression runs on bands of rows in parallel ({@link RowDeflater}). No ancillary chunks (no
- * time stamp), so the bytes depend only on the pixels and the JDK's zlib.
+ * #TRUECOLOR_LEVEL}; indexed rows are left unfiltered (runs of equal indices compress well as they
+ * are) at level {@value #INDEXED_LEVEL}, with the smallest bit depth that holds the palette.
+ * Compression runs on bands of rows in parallel ({@link RowDeflater}). No ancillary chunks (no time
+ * stamp), so the bytes depend only on the pixels and the JDK's zlib.
  */
 final class PngEncoder {
   static final int TRUECOLOR_LEVEL = 1;

@@ -44,6 +44,11 @@ public record FilmGrabConfig(
     baseUrl = HostPolicy.validateBaseUrl(baseUrl);
     Objects.requireNonNull(allowedHosts, "allowedHosts must not be null");
     allowedHosts = normalizeHosts(allowedHosts);
+    if (!HostPolicy.isLocalBase(baseUrl)
+        && !allowedHosts.contains(baseUrl.getHost().toLowerCase(Locale.ROOT))) {
+      throw new IllegalArgumentException(
+          "baseUrl host must be one of allowedHosts " + allowedHosts + ", was " + baseUrl);
+    }
     if (userAgent == null || userAgent.isBlank()) {
       throw new IllegalArgumentException("userAgent must not be blank");
     }

@@ -23,12 +23,12 @@ final class HostPolicy {
     InetAddress[] resolve(String host) throws UnknownHostException;
   }
 
-  private final URI base;
+  private final URI testOrigin;
   private final Set<String> hosts;
   private final Resolver resolver;
 
   HostPolicy(FilmGrabConfig config, Resolver resolver) {
-    this.base = config.baseUrl();
+    this.testOrigin = isLocal(config.baseUrl().getHost()) ? config.baseUrl() : null;
     this.hosts = config.allowedHosts();
     this.resolver = Objects.requireNonNull(resolver, "resolver must not be null");
   }
@@ -43,7 +43,7 @@ final class HostPolicy {
       throw new IllegalArgumentException("baseUrl must use https, was " + url);
     }
     String host = url.getHost().toLowerCase(Locale.ROOT);
-    boolean local = host.equals("localhost") || isLoopbackLiteral(host);
+    boolean local = isLocal(host);
     if (IP_LIKE.matcher(host).matches() && !local) {
       throw new IllegalArgumentException(
           "baseUrl must name a host, not an IP address (except this machine's), was " + url);
@@ -61,7 +61,10 @@ final class HostPolicy {
     if (!url.isAbsolute() || url.getHost() == null) {
       throw refused(url, "not an absolute http(s) URL with a host");
     }
-    if (isBaseOrigin(url)) {
+    if (url.getUserInfo() != null) {
+      throw refused(url, "URLs with a user name are not allowed");
+    }
+    if (isTestOrigin(url)) {
       return url;
     }
     String host = normalizedHost(url);
@@ -71,8 +74,8 @@ final class HostPolicy {
     if (!"https".equalsIgnoreCase(url.getScheme())) {
       throw refused(url, "only https URLs are fetched");
     }
-    if (url.getUserInfo() != null || (url.getPort() != -1 && url.getPort() != 443)) {
-      throw refused(url, "user names and non-standard ports are not allowed");
+    if (url.getPort() != -1 && url.getPort() != 443) {
+      throw refused(url, "only the standard https port is allowed");
     }
     if (!hosts.contains(host)) {
       throw refused(url, "host " + host + " is not on the allowlist " + new TreeSet<>(hosts));
@@ -82,7 +85,7 @@ final class HostPolicy {
 
   /** Refuses a host whose name resolves to an address inside a private network. */
   void checkAddresses(URI url) {
-    if (isBaseOrigin(url)) {
+    if (isTestOrigin(url)) {
       return;
     }
     InetAddress[] addresses;
@@ -103,10 +106,11 @@ final class HostPolicy {
     }
   }
 
-  boolean isBaseOrigin(URI url) {
-    return base.getScheme().equalsIgnoreCase(url.getScheme())
-        && base.getHost().equalsIgnoreCase(url.getHost())
-        && effectivePort(base) == effectivePort(url);
+  private boolean isTestOrigin(URI url) {
+    return testOrigin != null
+        && testOrigin.getScheme().equalsIgnoreCase(url.getScheme())
+        && testOrigin.getHost().equalsIgnoreCase(url.getHost())
+        && effectivePort(testOrigin) == effectivePort(url);
   }
 
   private static int effectivePort(URI url) {
@@ -130,6 +134,15 @@ final class HostPolicy {
         || a.isAnyLocalAddress()
         || a.isMulticastAddress()
         || uniqueLocalV6;
+  }
+
+  /** True when the base URL points at this machine, as a test server does. */
+  static boolean isLocalBase(URI baseUrl) {
+    return isLocal(baseUrl.getHost());
+  }
+
+  private static boolean isLocal(String host) {
+    return host.equalsIgnoreCase("localhost") || isLoopbackLiteral(host.toLowerCase(Locale.ROOT));
   }
 
   private static boolean isLoopbackLiteral(String host) {

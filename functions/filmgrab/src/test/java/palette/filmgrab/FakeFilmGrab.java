@@ -108,13 +108,11 @@ public final class FakeFilmGrab implements AutoCloseable {
     }
     String query = uri.getQuery();
     if (path.equals("/") && query != null && query.startsWith("s=")) {
-      String file = "site/search/" + slug(query.substring(2)) + ".html";
-      byte[] page = resource(file);
-      send(
-          exchange,
-          200,
-          "text/html; charset=UTF-8",
-          page != null ? page : fixture("search/nothing-found.html"));
+      byte[] page = resource("site/search/" + slug(query.substring(2)) + ".html");
+      if (page == null) {
+        page = resource("site/search/nothing-found.html");
+      }
+      send(exchange, 200, "text/html; charset=UTF-8", rewrite(page));
     } else if (path.startsWith("/wp-content/uploads/")
         && path.toLowerCase(Locale.ROOT).endsWith(".jpg")) {
       send(exchange, 200, "image/jpeg", still(path));
@@ -126,10 +124,6 @@ public final class FakeFilmGrab implements AutoCloseable {
         send(exchange, 200, "text/html; charset=UTF-8", rewrite(page));
       }
     }
-  }
-
-  private byte[] fixture(String name) {
-    return rewrite(resource("site/" + name));
   }
 
   private byte[] rewrite(byte[] page) {

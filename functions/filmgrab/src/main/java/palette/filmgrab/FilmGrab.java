@@ -78,7 +78,7 @@ public final class FilmGrab {
     String text = titleOrUrl.trim();
     if (text.toLowerCase(Locale.ROOT).matches("^https?://.*")) {
       URI url = Links.findAbsolute(config.baseUrl(), text).orElseThrow(() -> malformed(text));
-      return new FilmRef(new FilmRef("", http.policy().check(url)).slug(), url);
+      return FilmRef.untitled(http.policy().check(url));
     }
     TitleMatch.Ranked ranked = TitleMatch.rank(text, search(text));
     List<FilmRef> best = ranked.exact().isEmpty() ? ranked.partial() : ranked.exact();
@@ -111,10 +111,20 @@ public final class FilmGrab {
     return FilmPageParser.parse(page(film.url()), http.policy(), config.maxStills());
   }
 
-  /** The bytes of one still, at most {@link FilmGrabConfig#maxImageBytes()}. */
+  /**
+   * The bytes of one still: at most {@link FilmGrabConfig#maxImageBytes()}, and a JPEG, PNG, GIF or
+   * WebP by their first bytes (a soft error page served as 200 is refused, not saved).
+   */
   public byte[] fetchStill(URI still) {
     Objects.requireNonNull(still, "still must not be null");
-    return http.get(still, config.maxImageBytes(), "image").body();
+    byte[] body = http.get(still, config.maxImageBytes(), "image").body();
+    if (!ImageSignature.isImage(body)) {
+      throw FilmGrabException.of(
+          FilmGrabException.Reason.NOT_AN_IMAGE,
+          still + " is not a JPEG, PNG, GIF or WebP image (" + body.length + " bytes)",
+          still);
+    }
+    return body;
   }
 
   /** The A–Z index, fetched once per instance. */

@@ -26,6 +26,8 @@ public final class FilmGrabException extends RuntimeException {
     TOO_MANY_STILLS(false),
     /** A page that does not have the markup this client reads. */
     LAYOUT_CHANGED(false),
+    /** A still whose bytes are not a JPEG, PNG, GIF or WebP image (an error page, say). */
+    NOT_AN_IMAGE(false),
     /** A status other than 200 that retrying did not fix. */
     HTTP_STATUS(false),
     /** The server was too slow: connect, read or whole-transfer timeout. */

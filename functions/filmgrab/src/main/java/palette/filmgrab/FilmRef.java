@@ -16,6 +16,11 @@ public record FilmRef(String title, URI url) {
     }
   }
 
+  /** A film known only by its page URL; its slug stands in for the title until the page is read. */
+  public static FilmRef untitled(URI url) {
+    return new FilmRef(new FilmRef("", url).slug(), url);
+  }
+
   /** The last path segment of the film page, for example {@code blade-runner-2049}. */
   public String slug() {
     String path = url.getPath() == null ? "" : url.getPath();

@@ -50,6 +50,11 @@ public final class FakeFilmGrab implements AutoCloseable {
     return new FakeFilmGrab();
   }
 
+  /** Runs the fake site until killed, for trying the command by hand; prints its base URL. */
+  public static void main(String[] args) throws IOException {
+    System.out.println(start().baseUrl());
+  }
+
   public URI baseUrl() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
   }

@@ -25,19 +25,21 @@ final class GalleryReader {
 
   static List<URI> stills(Document page, HostPolicy policy, int maxStills) {
     URI base = URI.create(page.location());
+    Element content = page.selectFirst("div.entry-content");
+    Element root = content != null ? content : page;
     List<String> raw = new ArrayList<>();
-    Elements items = page.select("div.bwg-item");
+    Elements items = root.select("div.bwg-item");
     if (!items.isEmpty()) {
       checkCount(page, items.size(), maxStills);
       for (Element item : items) {
         findItemUrl(base, item).ifPresent(raw::add);
       }
     } else {
-      Elements links = page.select("a.bwg_lightbox[href]");
+      Elements links = root.select("a.bwg_lightbox[href]");
       checkCount(page, links.size(), maxStills);
       links.forEach(a -> raw.add(a.attr("href")));
       if (raw.isEmpty()) {
-        Elements thumbs = page.select(THUMBS);
+        Elements thumbs = root.select(THUMBS);
         checkCount(page, thumbs.size(), maxStills);
         thumbs.forEach(img -> findThumbnail(img).ifPresent(raw::add));
       }

@@ -118,7 +118,7 @@ class RetriesAndTimingTest {
   @Test
   void aMissingPageIsNotRetried() {
     FilmGrabException e =
-        failure(
+        Fixtures.failure(
             () ->
                 client()
                     .expectFilmPage(

@@ -6,16 +6,30 @@ import java.io.InputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One HTTP GET, no redirects followed, with every limit applied: connect and read timeouts, a
- * deadline for the whole transfer (a server dripping one byte at a time still ends), and a size
- * limit checked against Content-Length before reading and again while streaming. HttpURLConnection
- * is used because, unlike java.net.http, it has a per-read timeout.
+ * deadline for the whole exchange (a server dripping its headers or body a byte at a time still
+ * ends: a watchdog closes the connection), and a size limit checked against Content-Length before
+ * reading and again while streaming. HttpURLConnection is used because, unlike java.net.http, it
+ * has a per-read timeout.
  */
 final class HttpFetcher {
   /** A response: its status, the Location of a redirect, and the body of a 200. */
   record Response(URI url, int status, String location, String retryAfter, byte[] body) {}
+
+  private static final ScheduledExecutorService WATCHDOG =
+      Executors.newSingleThreadScheduledExecutor(
+          task -> {
+            Thread thread = new Thread(task, "filmgrab-deadline");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   private final FilmGrabConfig config;
 
@@ -24,43 +38,69 @@ final class HttpFetcher {
   }
 
   Response get(URI url, long maxBytes, String kind) throws IOException {
-    long deadline = System.nanoTime() + config.transferDeadline().toNanos();
     HttpURLConnection c = (HttpURLConnection) url.toURL().openConnection();
+    AtomicBoolean expired = new AtomicBoolean();
+    ScheduledFuture<?> alarm =
+        WATCHDOG.schedule(
+            () -> {
+              expired.set(true);
+              c.disconnect();
+            },
+            config.transferDeadline().toNanos(),
+            TimeUnit.NANOSECONDS);
     boolean complete = false;
     try {
-      c.setInstanceFollowRedirects(false);
-      c.setUseCaches(false);
-      c.setConnectTimeout(millis(config.connectTimeout().toMillis()));
-      c.setReadTimeout(millis(config.readTimeout().toMillis()));
-      c.setRequestProperty("User-Agent", config.userAgent());
-      c.setRequestProperty("Accept", kind.equals("page") ? "text/html" : "image/*");
-      c.setRequestProperty("Accept-Encoding", "identity");
-      int status = c.getResponseCode();
-      if (status != HttpURLConnection.HTTP_OK) {
-        return new Response(
-            url, status, c.getHeaderField("Location"), c.getHeaderField("Retry-After"), null);
+      Response response = exchange(c, url, maxBytes, kind);
+      complete = response.status() == HttpURLConnection.HTTP_OK;
+      return response;
+    } catch (IOException e) {
+      if (expired.get()) {
+        throw FilmGrabException.of(
+            FilmGrabException.Reason.TIMEOUT,
+            url
+                + " took longer than the "
+                + config.transferDeadline().toSeconds()
+                + " s transfer limit",
+            url);
       }
-      long declared = c.getContentLengthLong();
-      if (declared > maxBytes) {
-        throw tooLarge(url, kind, "declares " + declared + " bytes", maxBytes);
-      }
-      byte[] body;
-      try (InputStream in = c.getInputStream()) {
-        body = readLimited(in, url, kind, maxBytes, deadline);
-      }
-      if (declared >= 0 && body.length != declared) {
-        throw new IOException("truncated response: " + body.length + " of " + declared + " bytes");
-      }
-      complete = true;
-      return new Response(url, status, null, null, body);
+      throw e;
     } finally {
+      alarm.cancel(false);
       if (!complete) {
         c.disconnect();
       }
     }
   }
 
-  private byte[] readLimited(InputStream in, URI url, String kind, long maxBytes, long deadline)
+  private Response exchange(HttpURLConnection c, URI url, long maxBytes, String kind)
+      throws IOException {
+    c.setInstanceFollowRedirects(false);
+    c.setUseCaches(false);
+    c.setConnectTimeout(millis(config.connectTimeout().toMillis()));
+    c.setReadTimeout(millis(config.readTimeout().toMillis()));
+    c.setRequestProperty("User-Agent", config.userAgent());
+    c.setRequestProperty("Accept", kind.equals("page") ? "text/html" : "image/*");
+    c.setRequestProperty("Accept-Encoding", "identity");
+    int status = c.getResponseCode();
+    if (status != HttpURLConnection.HTTP_OK) {
+      return new Response(
+          url, status, c.getHeaderField("Location"), c.getHeaderField("Retry-After"), null);
+    }
+    long declared = c.getContentLengthLong();
+    if (declared > maxBytes) {
+      throw tooLarge(url, kind, "declares " + declared + " bytes", maxBytes);
+    }
+    byte[] body;
+    try (InputStream in = c.getInputStream()) {
+      body = readLimited(in, url, kind, maxBytes);
+    }
+    if (declared >= 0 && body.length != declared) {
+      throw new IOException("truncated response: " + body.length + " of " + declared + " bytes");
+    }
+    return new Response(url, status, null, null, body);
+  }
+
+  private static byte[] readLimited(InputStream in, URI url, String kind, long maxBytes)
       throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
     byte[] buffer = new byte[16384];
@@ -70,17 +110,6 @@ final class HttpFetcher {
         throw tooLarge(url, kind, "sent more than " + maxBytes + " bytes", maxBytes);
       }
       out.write(buffer, 0, n);
-      if (System.nanoTime() > deadline) {
-        throw FilmGrabException.of(
-            FilmGrabException.Reason.TIMEOUT,
-            url
-                + " took longer than the "
-                + config.transferDeadline().toSeconds()
-                + " s transfer limit ("
-                + out.size()
-                + " bytes received)",
-            url);
-      }
     }
     return out.toByteArray();
   }

@@ -83,6 +83,46 @@ class RetriesAndTimingTest {
   }
 
   @Test
+  void aServerThatDripsItsHeadersHitsTheTransferDeadline() throws Exception {
+    try (java.net.ServerSocket raw =
+        new java.net.ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
+      Thread server =
+          new Thread(
+              () -> {
+                try (java.net.Socket s = raw.accept()) {
+                  var out = s.getOutputStream();
+                  out.write("HTTP/1.1 200 OK\r\nX-Slow: ".getBytes(StandardCharsets.US_ASCII));
+                  for (int i = 0; i < 300; i++) {
+                    out.write('a');
+                    out.flush();
+                    Thread.sleep(50);
+                  }
+                } catch (IOException | InterruptedException ignored) {
+                  // the client hung up, as it should
+                }
+              });
+      server.setDaemon(true);
+      server.start();
+      URI base = URI.create("http://127.0.0.1:" + raw.getLocalPort() + "/");
+      FilmGrab impatient =
+          FilmGrab.create(
+              FilmGrabConfig.builder()
+                  .baseUrl(base)
+                  .minInterval(Duration.ZERO)
+                  .timeouts(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1))
+                  .build());
+      long start = System.nanoTime();
+
+      FilmGrabException e =
+          Fixtures.failure(() -> impatient.fetchStill(base.resolve("wp-content/uploads/a.jpg")));
+
+      assertThat(e.reason()).isEqualTo(FilmGrabException.Reason.TIMEOUT);
+      assertThat(e.getMessage()).contains("took longer than the 1 s transfer limit");
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+    }
+  }
+
+  @Test
   void retriesServerErrorsAndResetConnectionsThenSucceeds() {
     AtomicInteger calls = new AtomicInteger();
     site.route(

@@ -170,7 +170,8 @@ public final class FilmGrab {
     }
   }
 
-  private static IllegalArgumentException malformed(String text) {
-    return new IllegalArgumentException("titleOrUrl is not a valid URL: " + text);
+  private static FilmGrabException malformed(String text) {
+    return FilmGrabException.of(
+        FilmGrabException.Reason.REFUSED, "refused " + text + ": not a valid URL", text);
   }
 }

@@ -120,6 +120,14 @@ class FilmGrabTest {
   }
 
   @Test
+  void aMalformedUrlIsRefusedNotABug() {
+    FilmGrabException e = Fixtures.failure(() -> client.expectFilm("https://"));
+
+    assertThat(e.reason()).isEqualTo(FilmGrabException.Reason.REFUSED);
+    assertThat(e.getMessage()).isEqualTo("refused https://: not a valid URL");
+  }
+
+  @Test
   void everyRequestIdentifiesTheClient() {
     client.expectFilmPage(client.expectFilm("Blade Runner 2049"));
 

@@ -104,6 +104,12 @@ INVERSE = {
 }
 
 
+def exif_bytes(orientation):
+    exif = Image.Exif()
+    exif[0x0112] = orientation
+    return exif.tobytes()
+
+
 def stored_for(orientation, upright):
     op = INVERSE[orientation]
     return upright if op is None else upright.transpose(op)
@@ -116,10 +122,12 @@ def formats():
     save(quadrants("L", (17, 68, 136, 255)), "jpeg-gray.jpg", quality=100)
     save(q.convert("CMYK"), "jpeg-cmyk.jpg", quality=95)
     save(q.convert("CMYK"), "jpeg-cmyk-icc.jpg", quality=95, icc_profile=cmyk_profile())
+    # A profile header claiming 2 GB: the profile must be ignored, not allocated.
+    with_icc = encoded(q.convert("CMYK"), "JPEG", quality=95, icc_profile=cmyk_profile())
+    size_at = with_icc.index(b"ICC_PROFILE\0") + 14
+    write(HERE, "jpeg-cmyk-icc-size-lies.jpg", with_icc[:size_at] + struct.pack(">I", 0x7FFFFFF0) + with_icc[size_at + 4:])
     for n in range(1, 9):
-        exif = Image.Exif()
-        exif[0x0112] = n
-        save(stored_for(n, q), "jpeg-orientation-%d.jpg" % n, quality=95, exif=exif.tobytes())
+        save(stored_for(n, q), "jpeg-orientation-%d.jpg" % n, quality=95, exif=exif_bytes(n))
 
     save(q, "png-rgb.png")
     write(HERE, "png-interlaced.png", png_interlaced(q))
@@ -135,9 +143,7 @@ def formats():
     save(quadrants("RGB").quantize(4), "png-palette-2bit.png", bits=2)
     save(quadrants("1", (0, 255, 255, 0)), "png-1bit.png")
     save(q, "png-rgb-trns.png", transparency=BLUE)
-    exif = Image.Exif()
-    exif[0x0112] = 6
-    save(stored_for(6, q), "png-exif-orientation-6.png", exif=exif.tobytes())
+    save(stored_for(6, q), "png-exif-orientation-6.png", exif=exif_bytes(6))
 
     second = Image.new("RGB", (W, H), (255, 255, 0)).quantize(4)
     first = quadrants("RGB").quantize(4)
@@ -153,9 +159,7 @@ def formats():
 
     save(q, "webp-lossy.webp", quality=95)
     save(rgba, "webp-lossless-alpha.webp", lossless=True)
-    exif = Image.Exif()
-    exif[0x0112] = 8
-    save(stored_for(8, q), "webp-exif-orientation-8.webp", lossless=True, exif=exif.tobytes())
+    save(stored_for(8, q), "webp-exif-orientation-8.webp", lossless=True, exif=exif_bytes(8))
 
 
 def png_interlaced(im):
@@ -336,6 +340,7 @@ def malformed():
 
     # BMP damage
     bad("corrupt_image--bmp-header-only.bmp", bmp[:54])
+    bad("corrupt_image--bmp-truncated-in-info-header.bmp", bmp[:24])
     bad("corrupt_image--bmp-truncated-half.bmp", bmp[: len(bmp) // 2])
     bad("corrupt_image--bmp-negative-width.bmp", bmp[:18] + struct.pack("<i", -64) + bmp[22:])
     bad("corrupt_image--bmp-zero-height.bmp", bmp[:22] + struct.pack("<i", 0) + bmp[26:])
@@ -349,6 +354,9 @@ def malformed():
     bad("corrupt_image--webp-lossless-truncated.webp", webp_lossless[: len(webp_lossless) // 2])
     bad("corrupt_image--webp-chunk-header-only.webp", webp_lossy[:20])
     bad("corrupt_image--webp-riff-size-too-large.webp", webp_lossless[:4] + struct.pack("<I", len(webp_lossless) + 100) + webp_lossless[8:])
+    exif_webp = encoded(stored_for(8, quadrants()), "WEBP", lossless=True, exif=exif_bytes(8))
+    vp8x = exif_webp.index(b"VP8X") + 8
+    bad("corrupt_image--webp-canvas-larger-than-image.webp", exif_webp[:vp8x + 4] + (31).to_bytes(3, "little") + (49999).to_bytes(3, "little") + exif_webp[vp8x + 10:])
     bad("corrupt_image--webp-vp8-garbage.webp", webp_lossy[:30] + bytes(rnd.randrange(256) for _ in range(200)))
 
     # decompression bombs: a few hundred bytes that declare billions of pixels

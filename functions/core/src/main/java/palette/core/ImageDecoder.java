@@ -46,13 +46,14 @@ final class ImageDecoder {
               + megabytes(limits.maxBytes()));
     }
     ImageFormat format = ImageFormat.sniff(bytes);
+    byte[] data = format == ImageFormat.JPEG ? JpegSegments.check(bytes) : bytes;
     if (format == ImageFormat.BMP) {
       checkBmpHeader(bytes, limits);
     }
     int orientation = ExifOrientation.of(bytes, format);
     ImageReader reader = reader(format);
     try {
-      return read(reader, bytes, format, limits, orientation);
+      return read(reader, data, format, limits, orientation);
     } catch (PaletteException e) {
       throw e;
     } catch (OutOfMemoryError e) {
@@ -126,8 +127,6 @@ final class ImageDecoder {
       PngChunks.check(bytes);
     } else if (format == ImageFormat.WEBP) {
       WebpChunks.check(bytes);
-    } else if (format == ImageFormat.JPEG) {
-      JpegScans.check(bytes);
     }
   }
 
@@ -136,6 +135,9 @@ final class ImageDecoder {
    * size is checked against the limit here first.
    */
   private static void checkBmpHeader(byte[] b, ImageLimits limits) {
+    if (b.length < 26) {
+      return; // the reader reports the truncation
+    }
     boolean core = (b[14] & 0xFF) == 12;
     int width = core ? (b[18] & 0xFF) | (b[19] & 0xFF) << 8 : le32(b, 18);
     int height = core ? (b[20] & 0xFF) | (b[21] & 0xFF) << 8 : le32(b, 22);

@@ -1,7 +1,9 @@
 package palette.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -118,6 +120,15 @@ class ImageDecoderFormatsTest {
     // The fixture's profile prints magenta + yellow as orange (255, 102, 0), not red.
     assertClose(
         quadrants(decode("jpeg-cmyk-icc.jpg")), new int[] {0xFFFF6600, GREEN, BLUE, WHITE}, 6);
+  }
+
+  @Test
+  void anEmbeddedProfileThatLiesAboutItsSizeIsIgnored() {
+    PixelImage image =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(1), () -> decode("jpeg-cmyk-icc-size-lies.jpg"));
+
+    assertClose(quadrants(image), new int[] {RED, GREEN, BLUE, WHITE}, 8);
   }
 
   @ParameterizedTest(name = "orientation {0}")

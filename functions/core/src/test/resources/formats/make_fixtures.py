@@ -125,7 +125,10 @@ def formats():
     # A profile header claiming 2 GB: the profile must be ignored, not allocated.
     with_icc = encoded(q.convert("CMYK"), "JPEG", quality=95, icc_profile=cmyk_profile())
     size_at = with_icc.index(b"ICC_PROFILE\0") + 14
-    write(HERE, "jpeg-cmyk-icc-size-lies.jpg", with_icc[:size_at] + struct.pack(">I", 0x7FFFFFF0) + with_icc[size_at + 4:])
+    lying = with_icc[:size_at] + struct.pack(">I", 0x7FFFFFF0) + with_icc[size_at + 4:]
+    write(HERE, "jpeg-cmyk-icc-size-lies.jpg", lying)
+    app2 = lying.index(b"\xff\xe2")  # the colour reader finds the profile under any APPn marker
+    write(HERE, "jpeg-cmyk-icc-size-lies-under-app0.jpg", lying[:app2 + 1] + b"\xe0" + lying[app2 + 2:])
     for n in range(1, 9):
         save(stored_for(n, q), "jpeg-orientation-%d.jpg" % n, quality=95, exif=exif_bytes(n))
 
@@ -357,6 +360,11 @@ def malformed():
     exif_webp = encoded(stored_for(8, quadrants()), "WEBP", lossless=True, exif=exif_bytes(8))
     vp8x = exif_webp.index(b"VP8X") + 8
     bad("corrupt_image--webp-canvas-larger-than-image.webp", exif_webp[:vp8x + 4] + (31).to_bytes(3, "little") + (49999).to_bytes(3, "little") + exif_webp[vp8x + 10:])
+    lossless_alpha = encoded(quadrants("RGBA", (RED + (255,), GREEN + (128,), BLUE + (0,), WHITE + (255,))), "WEBP", lossless=True)
+    # One bit flipped in the entropy-code header: the decoder then reads far past the end.
+    bad("corrupt_image--webp-lossless-reads-past-end.webp", lossless_alpha[:39] + bytes([lossless_alpha[39] & 0x7F]) + lossless_alpha[40:])
+    vp8l = exif_webp.index(b"VP8L")
+    bad("corrupt_image--webp-extended-without-image.webp", exif_webp[:vp8l] + b"XXXX" + exif_webp[vp8l + 4:])
     bad("corrupt_image--webp-vp8-garbage.webp", webp_lossy[:30] + bytes(rnd.randrange(256) for _ in range(200)))
 
     # decompression bombs: a few hundred bytes that declare billions of pixels

@@ -1,7 +1,6 @@
 package palette.core;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.util.Iterator;
@@ -10,7 +9,6 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.event.IIOReadWarningListener;
 import javax.imageio.stream.ImageInputStream;
-import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * Turns untrusted bytes into a {@link PixelImage}: format sniffed from the bytes, header checked
@@ -68,7 +66,7 @@ final class ImageDecoder {
   private static PixelImage read(
       ImageReader reader, byte[] bytes, ImageFormat format, ImageLimits limits, int orientation)
       throws IOException {
-    try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
+    try (ImageInputStream in = new ByteArrayImageInput(bytes, format)) {
       reader.setInput(in, true, true);
       TruncationWarnings warnings = new TruncationWarnings();
       reader.addIIOReadWarningListener(warnings);
@@ -230,11 +228,10 @@ final class ImageDecoder {
     @Override
     public void warningOccurred(ImageReader source, String warning) {
       String lower = warning == null ? "" : warning.toLowerCase(Locale.ROOT);
+      // libjpeg: "Premature end of JPEG file"; TwelveMonkeys: "Truncated File - Missing EOI".
+      // Other warnings (a bad ICC profile, extraneous bytes) leave a usable image.
       if (message == null
-          && (lower.contains("premature end")
-              || lower.contains("truncated")
-              || lower.contains("end of file")
-              || lower.contains("eof"))) {
+          && (lower.contains("premature end") || lower.startsWith("truncated file"))) {
         message = oneLine(warning);
       }
     }

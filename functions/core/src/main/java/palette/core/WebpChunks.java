@@ -20,7 +20,7 @@ final class WebpChunks {
     int end = (int) declared;
     long canvas = -1;
     long image = -1;
-    boolean animated = false;
+    boolean animation = false;
     while (pos < end) {
       if (pos + 8 > end) {
         throw corrupt("it is truncated inside a chunk header");
@@ -37,8 +37,9 @@ final class WebpChunks {
       int data = pos + 8;
       String type = new String(b, pos, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
       if (type.equals("VP8X") && size >= 10) {
-        animated = (b[data] & 0x02) != 0;
         canvas = (u24le(b, data + 4) + 1) << 32 | (u24le(b, data + 7) + 1);
+      } else if (type.equals("ANIM") || type.equals("ANMF")) {
+        animation = true;
       } else if (image < 0 && type.equals("VP8L") && size >= 5) {
         long bits = u32le(b, data + 1);
         image = ((bits & 0x3FFF) + 1) << 32 | ((bits >> 14 & 0x3FFF) + 1);
@@ -47,7 +48,11 @@ final class WebpChunks {
       }
       pos = data + (int) size + (int) (size & 1);
     }
-    if (!animated && canvas >= 0 && image >= 0 && canvas != image) {
+    if (image < 0 && !animation) {
+      throw corrupt("it holds no image data");
+    }
+    // An animation keeps its frames inside ANMF chunks: a top-level frame means a still image.
+    if (canvas >= 0 && image >= 0 && canvas != image) {
       throw corrupt(
           "its canvas of " + size(canvas) + " pixels does not match its image of " + size(image));
     }

@@ -122,11 +122,10 @@ class ImageDecoderFormatsTest {
         quadrants(decode("jpeg-cmyk-icc.jpg")), new int[] {0xFFFF6600, GREEN, BLUE, WHITE}, 6);
   }
 
-  @Test
-  void anEmbeddedProfileThatLiesAboutItsSizeIsIgnored() {
-    PixelImage image =
-        assertTimeoutPreemptively(
-            Duration.ofSeconds(1), () -> decode("jpeg-cmyk-icc-size-lies.jpg"));
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"jpeg-cmyk-icc-size-lies.jpg", "jpeg-cmyk-icc-size-lies-under-app0.jpg"})
+  void anEmbeddedProfileThatLiesAboutItsSizeIsIgnored(String fixture) {
+    PixelImage image = assertTimeoutPreemptively(Duration.ofSeconds(1), () -> decode(fixture));
 
     assertClose(quadrants(image), new int[] {RED, GREEN, BLUE, WHITE}, 8);
   }

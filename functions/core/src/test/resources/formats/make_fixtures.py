@@ -339,6 +339,7 @@ def malformed():
     bad("corrupt_image--gif-screen-only.gif", gif[:13])
     bad("corrupt_image--gif-no-image.gif", b"GIF89a\x10\0\x10\0\0\0\0\x3b")
     bad("corrupt_image--gif-truncated-half.gif", gif[: len(gif) // 2])
+    bad("corrupt_image--gif-frame-larger-than-data.gif", gif_bomb(8000, 8000, 8000, 8000))
     bad("corrupt_image--gif-truncated-after-descriptor.gif", gif[: gif.index(b"\x2c") + 10])
 
     # BMP damage
@@ -415,9 +416,9 @@ def sof_resize(jpeg, width, height):
     return jpeg[:sof + 5] + struct.pack(">HH", height, width) + jpeg[sof + 9:]
 
 
-def gif_bomb(screen_width, screen_height):
+def gif_bomb(screen_width, screen_height, width=65535, height=65535):
     screen = b"GIF89a" + struct.pack("<HH", screen_width, screen_height) + b"\x80\0\0" + bytes(6)
-    descriptor = b"\x2c" + struct.pack("<HHHH", 0, 0, 65535, 65535) + b"\0"
+    descriptor = b"\x2c" + struct.pack("<HHHH", 0, 0, width, height) + b"\0"
     return screen + descriptor + b"\x02\x02\x44\x01\0\x3b"
 
 

@@ -30,10 +30,13 @@ final class DeclaredSize {
               pixels / 1e6,
               limit / 1e6));
     }
-    // Huffman coding spends at least one bit on every 8x8 block, so fewer bytes than that
-    // means the file was cut short; refusing now avoids decoding megapixels of filler.
+    // Some formats cannot compress beyond a fixed ratio, so a file too small for its declared
+    // size was cut short: refusing it now avoids decoding megapixels of filler. Huffman-coded
+    // JPEG spends at least one bit on every 8x8 block; one 12-bit LZW code in a GIF expands to
+    // at most 4096 pixels.
     long blocks = ((width + 7L) / 8) * ((height + 7L) / 8);
-    if (format == ImageFormat.JPEG && blocks > 8L * fileBytes) {
+    if (format == ImageFormat.JPEG && blocks > 8L * fileBytes
+        || format == ImageFormat.GIF && pixels > 4096L * fileBytes) {
       throw ImageDecoder.corrupt(
           format,
           "it is truncated: "

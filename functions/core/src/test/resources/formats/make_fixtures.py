@@ -129,6 +129,8 @@ def formats():
     write(HERE, "jpeg-cmyk-icc-size-lies.jpg", lying)
     app2 = lying.index(b"\xff\xe2")  # the colour reader finds the profile under any APPn marker
     write(HERE, "jpeg-cmyk-icc-size-lies-under-app0.jpg", lying[:app2 + 1] + b"\xe0" + lying[app2 + 2:])
+    # Wide-gamut RGB: (200, 0, 0) there is (234, 0, 0) in sRGB (as converted by LittleCMS).
+    save(Image.new("RGB", (W, H), (200, 0, 0)), "jpeg-adobe-rgb.jpg", quality=95, icc_profile=adobe_rgb_profile())
     for n in range(1, 9):
         save(stored_for(n, q), "jpeg-orientation-%d.jpg" % n, quality=95, exif=exif_bytes(n))
 
@@ -227,11 +229,27 @@ def cmyk_profile():
     b2a0_grid = b"".join(struct.pack(">HHHH", 0, 0, 0, 0xFFFF - 0xFFFF * L) for L in (0, 1) for _ in range(4))
     b2a0 = (b"mft2\0\0\0\0" + bytes([3, 4, 2, 0]) + struct.pack(">9i", 65536, 0, 0, 0, 65536, 0, 0, 0, 65536)
             + struct.pack(">HH", 2, 2) + identity * 3 + b2a0_grid + identity * 4)
-    desc_text = b"Naive CMYK\0"
+    return icc_profile(b"prtr", b"CMYK", b"Lab ", b"Naive CMYK", [(b"A2B0", a2b0), (b"B2A0", b2a0)])
+
+
+def adobe_rgb_profile():
+    """A matrix/curve RGB profile with Adobe RGB (1998) primaries (D50-adapted) and gamma 2.2."""
+    def xyz(x, y, z):
+        return b"XYZ \0\0\0\0" + struct.pack(">3i", round(x * 65536), round(y * 65536), round(z * 65536))
+    gamma = b"curv\0\0\0\0" + struct.pack(">IH", 1, 563)  # u8Fixed8 563/256 = 2.2
+    return icc_profile(b"mntr", b"RGB ", b"XYZ ", b"Wide RGB", [
+        (b"rXYZ", xyz(0.6097, 0.3111, 0.0195)), (b"gXYZ", xyz(0.2053, 0.6257, 0.0609)),
+        (b"bXYZ", xyz(0.1492, 0.0632, 0.7446)),
+        (b"rTRC", gamma), (b"gTRC", gamma), (b"bTRC", gamma)])
+
+
+def icc_profile(device_class, space, pcs, description, tags):
+    """An ICC v2 profile: header, tag table, and the tags every profile needs plus ``tags``."""
+    desc_text = description + b"\0"
     desc = (b"desc\0\0\0\0" + struct.pack(">I", len(desc_text)) + desc_text + b"\0" * 12 + b"\0" * 67)
     wtpt = b"XYZ \0\0\0\0" + struct.pack(">3i", round(0.9642 * 65536), 65536, round(0.8249 * 65536))
     cprt = b"text\0\0\0\0public domain\0"
-    tags = [(b"desc", desc), (b"wtpt", wtpt), (b"cprt", cprt), (b"A2B0", a2b0), (b"B2A0", b2a0)]
+    tags = [(b"desc", desc), (b"wtpt", wtpt), (b"cprt", cprt)] + tags
     offset = 128 + 4 + 12 * len(tags)
     table, body = b"", b""
     for sig, data in tags:
@@ -240,7 +258,7 @@ def cmyk_profile():
         table += sig + struct.pack(">II", offset + len(body), len(data))
         body += data
     size = offset + len(body)
-    header = (struct.pack(">I", size) + b"none" + bytes([2, 0x20, 0, 0]) + b"prtr" + b"CMYK" + b"Lab "
+    header = (struct.pack(">I", size) + b"none" + bytes([2, 0x20, 0, 0]) + device_class + space + pcs
               + b"\0" * 12 + b"acsp" + b"\0" * 4 + b"\0" * 4 + b"\0" * 8 + b"\0" * 8 + b"\0" * 4
               + struct.pack(">3i", round(0.9642 * 65536), 65536, round(0.8249 * 65536)) + b"\0" * 4
               + b"\0" * 16 + b"\0" * 28)

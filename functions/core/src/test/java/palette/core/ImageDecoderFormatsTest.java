@@ -122,6 +122,12 @@ class ImageDecoderFormatsTest {
         quadrants(decode("jpeg-cmyk-icc.jpg")), new int[] {0xFFFF6600, GREEN, BLUE, WHITE}, 6);
   }
 
+  @Test
+  void wideGamutJpegIsConvertedToSrgb() {
+    // (200, 0, 0) in the fixture's Adobe RGB profile; LittleCMS gives (234, 0, 0) in sRGB.
+    assertClose(quadrants(decode("jpeg-adobe-rgb.jpg")), new int[] {0xFFEA0000}, 3);
+  }
+
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"jpeg-cmyk-icc-size-lies.jpg", "jpeg-cmyk-icc-size-lies-under-app0.jpg"})
   void anEmbeddedProfileThatLiesAboutItsSizeIsIgnored(String fixture) {

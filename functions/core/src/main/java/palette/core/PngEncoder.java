@@ -136,13 +136,14 @@ final class PngEncoder {
       }
       return;
     }
-    Arrays.fill(row, 1, row.length, (byte) 0);
-    int perByte = 8 / depth;
-    for (int x = 0; x < width; x++) {
-      int label = labels[offset + x];
-      int index = label < 0 ? transparent : label;
-      int shift = 8 - depth * (x % perByte + 1);
-      row[1 + x / perByte] |= (byte) (index << shift);
+    int x = 0;
+    for (int j = 1; j < row.length; j++) {
+      int packed = 0;
+      for (int shift = 8 - depth; shift >= 0 && x < width; shift -= depth, x++) {
+        int label = labels[offset + x];
+        packed |= (label < 0 ? transparent : label) << shift;
+      }
+      row[j] = (byte) packed;
     }
   }
 

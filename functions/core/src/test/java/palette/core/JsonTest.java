@@ -1,5 +1,6 @@
 package palette.core;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import net.jqwik.api.ForAll;
@@ -81,5 +82,12 @@ class JsonTest {
 
     assertThat(TestJson.parse(quoted)).isEqualTo(text);
     assertThat(quoted).doesNotContain("<");
+    assertThat(new String(quoted.getBytes(UTF_8), UTF_8)).as("survives UTF-8").isEqualTo(quoted);
+  }
+
+  @Test
+  void loneSurrogatesAreEscapedAndPairsKept() {
+    assertThat(Json.quoted("a\ud800b\udc00\ud83c\udfa8"))
+        .isEqualTo("\"a\\ud800b\\udc00\ud83c\udfa8\"");
   }
 }

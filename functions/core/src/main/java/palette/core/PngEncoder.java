@@ -1,9 +1,10 @@
 package palette.core;
 
 /**
- * PNG encoding written for speed, with identical bytes for identical pixels. The JDK's ImageIO PNG
- * writer is several times slower on a 4 MP photo, and the swatch and replaced images are encoded on
- * every run, so the encoder is tuned for time first, then size.
+ * PNG encoding written for speed, with identical bytes for identical pixels. The swatch and
+ * replaced images are encoded on every run; the JDK's ImageIO PNG writer took 2–3 times as long on
+ * a 2560x1920 swatch image and wrote a file half as large again (6.9 MB against 4.5 MB), so the
+ * encoder is tuned for time first, then size.
  *
  * <p>Choices, measured on a 2560x1600 photo: truecolour rows use the Up filter (cheap, computed
  * straight from the packed pixels; 4.5 MB against 12.3 MB unfiltered) and zlib level {@value

@@ -23,7 +23,7 @@ import java.util.Map;
  *     still
  * @param skipped the stills left out, in input order
  * @param timings wall time: decode and cluster summed over the stills (plus the film clustering),
- *     render and encode of the outputs
+ *     render (the thumbnails and the poster) and encode of the outputs
  * @param source where the film came from (title, page URL), in order
  */
 public record FilmPaletteDocument(

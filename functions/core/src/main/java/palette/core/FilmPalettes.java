@@ -66,7 +66,8 @@ public final class FilmPalettes {
             "palette.ase", "application/octet-stream", PaletteExports.ase(film.swatches())));
     double encodeMs = clock.lap();
     Timings timings =
-        new Timings(pass.decodeMs, pass.clusterMs + filmClusterMs, renderMs, encodeMs);
+        new Timings(
+            pass.decodeMs, pass.clusterMs + filmClusterMs, pass.thumbnailMs + renderMs, encodeMs);
     FilmPaletteDocument document =
         new FilmPaletteDocument(
             film.swatches(),
@@ -120,6 +121,7 @@ public final class FilmPalettes {
     final List<FilmPoster.Row> rows = new ArrayList<>();
     double decodeMs;
     double clusterMs;
+    double thumbnailMs;
 
     StillPass(PaletteOptions options, FilmPoster.Layout layout) {
       this.options = options;
@@ -145,6 +147,7 @@ public final class FilmPalettes {
                 ordered.swatches()));
         decodeMs += decode;
         clusterMs += cluster;
+        thumbnailMs += clock.lap();
       } catch (PaletteException e) {
         skipped.add(new SkippedStill(still.name(), e.code(), e.getMessage()));
       }

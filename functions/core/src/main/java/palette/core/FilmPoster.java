@@ -9,10 +9,10 @@ import java.util.List;
  * whole width, on a near-black background.
  *
  * <p>Layout for n stills: the poster is {@value #WIDTH} pixels wide; rows are {@code h = clamp(4800
- * / n, 8, 48)} pixels high (so the strip stays under about 5,000 pixels for up to 500 stills),
- * separated by {@code g = max(1, h / 8)}; thumbnails are {@code 2h} wide (crop to 2:1); the film
- * band is {@code 3 × max(h, 40)} high. Row {@code i} starts at {@code y = i (h + g)}; the band
- * starts {@code g} below the last row's gap.
+ * / n, 8, 48)} pixels high (the strip, gaps included, stays under about 5,400 pixels for up to 500
+ * stills), separated by {@code g = max(1, h / 8)}; thumbnails are {@code 2h} wide (crop to 2:1);
+ * the film band is {@code 3 × max(h, 40)} high. Row {@code i} starts at {@code y = i (h + g)}; the
+ * band starts {@code g} below the last row's gap.
  */
 final class FilmPoster {
   static final int WIDTH = 1200;

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class FilmPalettePropertiesTest {
   @ParameterizedTest(name = "seed {0}")
-  @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16})
+  @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10})
   void invariantsHoldForRandomFilms(long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     List<Still> stills = new ArrayList<>();

@@ -1,3 +1,15 @@
+# SAM's makefile builder runs `make build-<FunctionLogicalId>` with ARTIFACTS_DIR set; the Lambda
+# Java runtime loads the artifact's classes from its root and its dependencies from lib/*.jar.
+MVN ?= mvn -B -q
+HANDLERS := functions/handlers
+
+.PHONY: build-PaletteFunction
+build-PaletteFunction:
+	$(MVN) -DskipTests -Dspotless.check.skip=true -pl $(HANDLERS) -am package
+	mkdir -p "$(ARTIFACTS_DIR)/lib"
+	cp -R $(HANDLERS)/target/classes/. "$(ARTIFACTS_DIR)/"
+	cp $(HANDLERS)/target/lib/*.jar "$(ARTIFACTS_DIR)/lib/"
+
 # Runs every test: the Java build (unit, property, integration and artifact tests), the template lint.
 .PHONY: test
 test:

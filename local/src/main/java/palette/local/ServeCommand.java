@@ -54,14 +54,18 @@ final class ServeCommand implements Callable<Integer> {
     LocalStack stack = LocalStack.start(settings);
     Thread onCtrlC = new Thread(() -> closeQuietly(stack), "palette-serve-stop");
     Runtime.getRuntime().addShutdownHook(onCtrlC);
+    boolean interrupted = false;
     try {
       printBanner(spec.commandLine().getOut(), stack);
       new CountDownLatch(1).await();
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt(); // asked to stop (tests, embedding)
+      interrupted = true; // asked to stop (tests, embedding): stop cleanly first
     } finally {
       removeHook(onCtrlC);
       stack.close();
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
     return 0;
   }

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * The S3-triggered worker: for every object an event names, computes its palette and writes the
@@ -17,6 +19,16 @@ import java.util.Map;
  * retries and the idempotent job rewrites identical results.
  */
 public final class PaletteWorker implements RequestHandler<S3Event, Void> {
+  /** Threads for S3 requests that may run together: one per output written in parallel. */
+  private static final ExecutorService REQUESTS =
+      Executors.newFixedThreadPool(
+          6,
+          task -> {
+            Thread thread = new Thread(task, "palette-s3");
+            thread.setDaemon(true);
+            return thread;
+          });
+
   private final PaletteJob job;
   private final PrintStream log;
 
@@ -31,7 +43,7 @@ public final class PaletteWorker implements RequestHandler<S3Event, Void> {
 
   /** For tests and the local stack: any storage, logs to {@code log}. */
   public PaletteWorker(WorkerConfig config, Storage storage, PrintStream log) {
-    this.job = new PaletteJob(storage, config);
+    this.job = new PaletteJob(storage, config, REQUESTS);
     this.log = log;
   }
 

@@ -31,6 +31,8 @@ public final class PaletteWorker implements RequestHandler<S3Event, Void> {
 
   private final PaletteJob job;
   private final PrintStream log;
+  private SnapStartPriming
+      priming; // held here: the checkpoint context may keep only a weak reference
 
   /** Used by the Lambda runtime: configuration and clients are built once per container. */
   public PaletteWorker() {
@@ -39,6 +41,7 @@ public final class PaletteWorker implements RequestHandler<S3Event, Void> {
 
   private PaletteWorker(WorkerConfig config) {
     this(config, S3Storage.create(config), System.out);
+    this.priming = new SnapStartPriming(config, REQUESTS).register();
   }
 
   /** For tests and the local stack: any storage, logs to {@code log}. */

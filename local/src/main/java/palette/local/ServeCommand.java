@@ -52,6 +52,7 @@ final class ServeCommand implements Callable<Integer> {
             .withCorsOrigin(origin)
             .withLog(System.out);
     LocalStack stack = LocalStack.start(settings);
+    stack.warmUp();
     Thread onCtrlC = new Thread(() -> closeQuietly(stack), "palette-serve-stop");
     Runtime.getRuntime().addShutdownHook(onCtrlC);
     boolean interrupted = false;

@@ -30,6 +30,7 @@ public final class PaletteWorker implements RequestHandler<S3Event, Void> {
           });
 
   private final PaletteJob job;
+  private final WorkerConfig config;
   private final PrintStream log;
   private SnapStartPriming
       priming; // held here: the checkpoint context may keep only a weak reference
@@ -47,6 +48,7 @@ public final class PaletteWorker implements RequestHandler<S3Event, Void> {
   /** For tests and the local stack: any storage, logs to {@code log}. */
   public PaletteWorker(WorkerConfig config, Storage storage, PrintStream log) {
     this.job = new PaletteJob(storage, config, REQUESTS);
+    this.config = config;
     this.log = log;
   }
 
@@ -84,6 +86,14 @@ public final class PaletteWorker implements RequestHandler<S3Event, Void> {
       throw new TransientFailure(failures, event.getRecords().size(), firstFailure);
     }
     return outcomes;
+  }
+
+  /**
+   * Runs one job on a small built-in image without touching storage, so the first real event does
+   * not pay for class loading: SnapStart does this before its snapshot, local servers at start.
+   */
+  public Outcome warmUp() {
+    return new SnapStartPriming(config, REQUESTS).prime();
   }
 
   private static Map<String, Object> retryFields(String requestId, ObjectRef ref, Exception e) {

@@ -56,6 +56,10 @@ public final class WorkerBench {
       if (coldRuns > 0) {
         cold(stack, tmp, coldRuns);
       }
+    } finally {
+      try (var files = Files.walk(tmp)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+      }
     }
   }
 
@@ -105,16 +109,31 @@ public final class WorkerBench {
     String event =
         new ObjectCreated("ObjectCreated:Put", LocalStack.INPUT_BUCKET, KEY, 1, "x", Instant.now())
             .toEventJson(LocalS3.REGION);
-    for (String options : List.of("", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1")) {
-      double[] ms = new double[runs];
-      for (int i = 0; i < runs; i++) {
-        ms[i] = coldOnce(stack, artifact, event, options, tmp.resolve("cold.log"));
+    String c1 = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
+    Path cds = tmp.resolve("palette.jsa");
+    for (String options : List.of("", c1, c1 + " -XX:SharedArchiveFile=" + cds + " -Xshare:auto")) {
+      if (options.contains("SharedArchiveFile")) {
+        coldOnce(stack, artifact, event, c1 + " -XX:ArchiveClassesAtExit=" + cds, log(tmp), null);
       }
-      report("cold, new JVM to result, JAVA_TOOL_OPTIONS='" + options + "'", ms);
+      double[] total = new double[runs];
+      double[] init = new double[runs];
+      for (int i = 0; i < runs; i++) {
+        double[] initMs = new double[1];
+        total[i] = coldOnce(stack, artifact, event, options, log(tmp), initMs);
+        init[i] = initMs[0];
+      }
+      report("cold, new JVM to result, JAVA_TOOL_OPTIONS='" + options + "'", total);
+      report("  of which init (JVM, runtime client, handler constructor)", init);
     }
   }
 
-  static double coldOnce(LocalStack stack, Path artifact, String event, String options, Path log)
+  static Path log(Path tmp) {
+    return tmp.resolve("cold.log");
+  }
+
+  /** One cold start; returns ms to the result and puts the init ms into {@code init[0]}. */
+  static double coldOnce(
+      LocalStack stack, Path artifact, String event, String options, Path log, double[] init)
       throws Exception {
     try (RuntimeApiServer api = new RuntimeApiServer(event)) {
       Map<String, String> env = new HashMap<>(LambdaArtifact.env(stack));
@@ -125,6 +144,9 @@ public final class WorkerBench {
         RuntimeApiServer.Result result = api.result().get(120, TimeUnit.SECONDS);
         if (!result.success()) {
           throw new IllegalStateException(result.body() + Files.readString(log));
+        }
+        if (init != null) {
+          init[0] = (api.firstNextNanos() - start) / 1e6;
         }
         return (result.atNanos() - start) / 1e6;
       } finally {

@@ -10,10 +10,23 @@ import palette.local.s3.LocalStack;
 
 /** The worker's deployment artifact, built the way {@code sam build} builds it. */
 public final class LambdaArtifact {
-  public static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+  /** The repository root: the nearest folder up from here holding template.yaml. */
+  public static final Path ROOT = root();
+
   public static final String HANDLER = "palette.handlers.PaletteWorker::handleRequest";
 
   private LambdaArtifact() {}
+
+  private static Path root() {
+    Path folder = Path.of("").toAbsolutePath();
+    while (folder != null && !Files.exists(folder.resolve("template.yaml"))) {
+      folder = folder.getParent();
+    }
+    if (folder == null) {
+      throw new IllegalStateException("no template.yaml above " + Path.of("").toAbsolutePath());
+    }
+    return folder;
+  }
 
   /** Runs {@code make build-PaletteFunction} into {@code folder}; fails with make's output. */
   public static void build(Path folder, Path log) throws Exception {

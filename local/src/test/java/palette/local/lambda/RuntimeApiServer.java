@@ -27,6 +27,7 @@ public final class RuntimeApiServer implements AutoCloseable {
   private final CompletableFuture<Result> result = new CompletableFuture<>();
   private final CountDownLatch closing = new CountDownLatch(1);
   private volatile boolean handedOut;
+  private volatile long firstNextNanos;
 
   /** What the runtime client posted back. */
   public record Result(boolean success, String body, long atNanos) {}
@@ -46,6 +47,11 @@ public final class RuntimeApiServer implements AutoCloseable {
     return "127.0.0.1:" + server.getAddress().getPort();
   }
 
+  /** When the runtime client first asked for an event: the end of its init phase. */
+  public long firstNextNanos() {
+    return firstNextNanos;
+  }
+
   public CompletableFuture<Result> result() {
     return result;
   }
@@ -58,6 +64,7 @@ public final class RuntimeApiServer implements AutoCloseable {
         return;
       }
       handedOut = true;
+      firstNextNanos = System.nanoTime();
     }
     var headers = exchange.getResponseHeaders();
     headers.add("Content-Type", "application/json");

@@ -11,10 +11,11 @@ import palette.core.SortOrder;
 /**
  * Per-object options from the object's user metadata ({@code x-amz-meta-k: 8} arrives as {@code
  * k=8}), on top of the function's defaults. Size limits are the function's alone: an uploader
- * cannot raise them.
+ * cannot raise them. Public so that an upload front end can validate options the same way.
  */
-final class JobOptions {
-  static final Set<String> KEYS =
+public final class JobOptions {
+  /** The metadata keys read, as they arrive without {@code x-amz-meta-}. */
+  public static final Set<String> KEYS =
       Set.of("k", "limit", "space", "sort", "seed", "equal-stripes", "plot-points");
 
   private JobOptions() {}
@@ -22,7 +23,7 @@ final class JobOptions {
   /**
    * @throws PaletteException with {@link ErrorCode#INVALID_OPTION} naming the bad value
    */
-  static PaletteOptions from(Map<String, String> metadata, PaletteOptions defaults) {
+  public static PaletteOptions from(Map<String, String> metadata, PaletteOptions defaults) {
     PaletteOptions options = defaults;
     for (Map.Entry<String, String> entry : metadata.entrySet()) {
       String value = entry.getValue() == null ? "" : entry.getValue().trim();

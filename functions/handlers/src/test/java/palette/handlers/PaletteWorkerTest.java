@@ -157,4 +157,18 @@ class PaletteWorkerTest {
         .contains("photos/sunset.jpg/palette.json", "albums/2024/ünïcode + plus.png/palette.json");
     assertThat(log()).contains("\"outcome\":\"retry\"");
   }
+
+  @ParameterizedTest
+  @Event(value = "events/s3-put-multi.json", type = S3Event.class)
+  void theImageTypeComesFromTheBytesNotTheName(S3Event event) {
+    storage.put("palette-input", "photos/sunset.jpg", PNG, Map.of());
+    storage.put("palette-input", "photos/beach day.png", "GIF89a? no, text".getBytes(), Map.of());
+    storage.put("palette-input", "albums/2024/ünïcode + plus.png", PNG, Map.of());
+
+    List<Outcome> outcomes = worker.process(event, "req-8");
+
+    assertThat(outcomes).extracting(Outcome::status).containsExactly("done", "failed", "done");
+    assertThat(storage.keys(OUT))
+        .contains("photos/sunset.jpg/palette.json", "photos/beach day.png/error.json");
+  }
 }

@@ -72,7 +72,13 @@ public final class LocalS3 implements AutoCloseable {
                     "false"))
             .build();
     proxy.start();
+    long deadline = System.nanoTime() + 30_000_000_000L;
     while (!proxy.getState().equals("STARTED")) {
+      if (System.nanoTime() > deadline) {
+        proxy.stop();
+        context.close();
+        throw new IllegalStateException("S3Proxy did not start: " + proxy.getState());
+      }
       Thread.sleep(5);
     }
     return new LocalS3(proxy, context, store, folder);

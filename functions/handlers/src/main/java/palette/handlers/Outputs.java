@@ -78,7 +78,8 @@ final class Outputs {
   void writeError(String prefix, String code, String message, String inputKey) {
     storage.delete(bucket, prefix + OutputKeys.COMMIT_MARKER);
     for (String key : storage.list(bucket, prefix)) {
-      if (!key.equals(prefix + OutputKeys.ERROR)) {
+      // Folder markers ("…/") are not outputs; some stores list them.
+      if (!key.equals(prefix + OutputKeys.ERROR) && !key.endsWith("/")) {
         storage.delete(bucket, key);
       }
     }

@@ -32,8 +32,9 @@ public final class PaletteWorker implements RequestHandler<S3Event, Void> {
   private final PaletteJob job;
   private final WorkerConfig config;
   private final PrintStream log;
-  private SnapStartPriming
-      priming; // held here: the checkpoint context may keep only a weak reference
+
+  /** Held here because the checkpoint context may keep only a weak reference to it. */
+  private SnapStartPriming priming;
 
   /** Used by the Lambda runtime: configuration and clients are built once per container. */
   public PaletteWorker() {

@@ -12,8 +12,8 @@ import palette.core.Palettes;
 import palette.core.Timings;
 
 /**
- * One input object from HEAD to the last put. Permanent failures ({@link PaletteException}) end in
- * {@code error.json} and a normal return; anything else escapes so Lambda retries the event.
+ * One input object from its GET to the last put. Permanent failures ({@link PaletteException}) end
+ * in {@code error.json} and a normal return; anything else escapes so Lambda retries the event.
  */
 final class PaletteJob {
   private final Storage storage;
@@ -35,16 +35,15 @@ final class PaletteJob {
     String prefix = OutputKeys.prefixFor(ref.key());
     PaletteOptions options = null;
     try {
-      Optional<Storage.StoredObject> head = storage.head(ref.bucket(), ref.key());
-      clock.lap("head");
-      if (head.isEmpty()) {
+      Optional<Storage.StoredObject> object = read(ref, defaults.limits().maxBytes());
+      clock.lap("get");
+      if (object.isEmpty()) {
         return new Outcome(ref, "skipped", prefix, null, "the object is gone", null, timings);
       }
-      options = JobOptions.from(head.get().metadata(), defaults);
-      byte[] bytes = read(ref, head.get().size(), options.limits().maxBytes());
-      clock.lap("get");
+      options = JobOptions.from(object.get().metadata(), defaults);
       PaletteRun run =
-          Palettes.run(bytes, options, Map.of("bucket", ref.bucket(), "key", ref.key()));
+          Palettes.run(
+              object.get().bytes(), options, Map.of("bucket", ref.bucket(), "key", ref.key()));
       clock.lap("engine");
       addStages(timings, run.document().timings());
       outputs.writeResult(prefix, run, run.document().toStableJson());
@@ -58,27 +57,30 @@ final class PaletteJob {
     }
   }
 
-  /** Refuses an object over the byte limit before downloading it (and if it grew since). */
-  private byte[] read(ObjectRef ref, long size, long maxBytes) {
-    if (size > maxBytes) {
-      throw tooLarge(ref, size, maxBytes);
+  /**
+   * Refuses an object over the byte limit before downloading it: by the size S3 put in the event,
+   * else by the response's length, else after reading one byte more than the limit.
+   */
+  private Optional<Storage.StoredObject> read(ObjectRef ref, long maxBytes) {
+    if (ref.size() > maxBytes) {
+      throw tooLarge(ref, ref.size(), maxBytes);
     }
     try {
       return storage.read(ref.bucket(), ref.key(), maxBytes);
     } catch (Storage.ObjectTooLargeException e) {
-      throw tooLarge(ref, maxBytes + 1, maxBytes);
+      throw tooLarge(ref, -1, maxBytes);
     }
   }
 
+  /** The refusal; {@code size} is -1 when only "more than the limit" is known. */
   private static PaletteException tooLarge(ObjectRef ref, long size, long maxBytes) {
-    return new PaletteException(
-        ErrorCode.FILE_TOO_LARGE,
-        String.format(
-            Locale.ROOT,
-            "%s is %.1f MB, more than the %.1f MB limit",
-            ref.key(),
-            size / 1048576.0,
-            maxBytes / 1048576.0));
+    String limit = String.format(Locale.ROOT, "the %.1f MB limit", maxBytes / 1048576.0);
+    String message =
+        size < 0
+            ? ref.key() + " is larger than " + limit
+            : String.format(
+                Locale.ROOT, "%s is %.1f MB, more than %s", ref.key(), size / 1048576.0, limit);
+    return new PaletteException(ErrorCode.FILE_TOO_LARGE, message);
   }
 
   private static void addStages(Map<String, Double> timings, Timings stages) {

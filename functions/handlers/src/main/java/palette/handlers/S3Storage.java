@@ -18,10 +18,8 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
-import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /** {@link Storage} on the AWS SDK v2 S3 client. */
@@ -62,29 +60,21 @@ public final class S3Storage implements Storage {
   }
 
   @Override
-  public Optional<StoredObject> head(String bucket, String key) {
-    try {
-      HeadObjectResponse head = s3.headObject(b -> b.bucket(bucket).key(key));
-      return Optional.of(new StoredObject(head.contentLength(), head.metadata()));
-    } catch (NoSuchKeyException e) {
-      return Optional.empty();
-    } catch (S3Exception e) {
-      if (e.statusCode() == 404) {
-        return Optional.empty();
-      }
-      throw e;
-    }
-  }
-
-  @Override
-  public byte[] read(String bucket, String key, long maxBytes) {
+  public Optional<StoredObject> read(String bucket, String key, long maxBytes) {
     try (ResponseInputStream<GetObjectResponse> in = s3.getObject(b -> b.bucket(bucket).key(key))) {
+      Long length = in.response().contentLength();
+      if (length != null && length > maxBytes) {
+        in.abort(); // refused on the headers: the body is never transferred
+        throw new ObjectTooLargeException(bucket, key, maxBytes);
+      }
       byte[] bytes = readAtMost(in, maxBytes + 1);
       if (bytes.length > maxBytes) {
         in.abort();
         throw new ObjectTooLargeException(bucket, key, maxBytes);
       }
-      return bytes;
+      return Optional.of(new StoredObject(bytes, in.response().metadata()));
+    } catch (NoSuchKeyException e) {
+      return Optional.empty();
     } catch (IOException e) {
       throw new UncheckedIOException("reading s3://" + bucket + "/" + key, e);
     }

@@ -52,13 +52,8 @@ final class SnapStartPriming implements Resource {
     Storage memory =
         new Storage() {
           @Override
-          public Optional<StoredObject> head(String bucket, String key) {
-            return Optional.of(new StoredObject(png.length, Map.of()));
-          }
-
-          @Override
-          public byte[] read(String bucket, String key, long maxBytes) {
-            return png.clone();
+          public Optional<StoredObject> read(String bucket, String key, long maxBytes) {
+            return Optional.of(new StoredObject(png.clone(), Map.of()));
           }
 
           @Override

@@ -11,15 +11,13 @@ import java.util.Optional;
  */
 public interface Storage {
 
-  /** Size and user metadata of an object; empty when it does not exist. */
-  Optional<StoredObject> head(String bucket, String key);
-
   /**
-   * The object's bytes, at most {@code maxBytes} of them.
+   * An object's bytes and user metadata, reading at most {@code maxBytes} of it; empty when it does
+   * not exist.
    *
    * @throws ObjectTooLargeException when the object has more bytes than {@code maxBytes}
    */
-  byte[] read(String bucket, String key, long maxBytes);
+  Optional<StoredObject> read(String bucket, String key, long maxBytes);
 
   /** Stores an object, replacing any object with the same key. */
   void write(String bucket, String key, byte[] bytes, String contentType, String cacheControl);
@@ -31,18 +29,18 @@ public interface Storage {
   List<String> list(String bucket, String prefix);
 
   /**
-   * What a HEAD request tells.
+   * An object as read.
    *
-   * @param size content length in bytes
+   * @param bytes its content
    * @param metadata user metadata, keys lower case without {@code x-amz-meta-}
    */
-  record StoredObject(long size, Map<String, String> metadata) {
+  record StoredObject(byte[] bytes, Map<String, String> metadata) {
     public StoredObject {
       metadata = Map.copyOf(metadata);
     }
   }
 
-  /** The object grew past the limit between its HEAD and its GET. */
+  /** The object is larger than the caller will read. */
   final class ObjectTooLargeException extends RuntimeException {
     public ObjectTooLargeException(String bucket, String key, long maxBytes) {
       super("s3://" + bucket + "/" + key + " has more than " + maxBytes + " bytes");

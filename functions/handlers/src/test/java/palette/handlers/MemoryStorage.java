@@ -34,21 +34,17 @@ class MemoryStorage implements Storage {
   }
 
   @Override
-  public synchronized Optional<StoredObject> head(String bucket, String key) {
-    calls.add("head " + bucket + "/" + key);
-    Stored stored = get(bucket, key);
-    return Optional.ofNullable(stored)
-        .map(s -> new StoredObject(s.bytes().length, s.meta() == null ? Map.of() : s.meta()));
-  }
-
-  @Override
-  public synchronized byte[] read(String bucket, String key, long maxBytes) {
+  public synchronized Optional<StoredObject> read(String bucket, String key, long maxBytes) {
     calls.add("get " + bucket + "/" + key);
-    byte[] bytes = get(bucket, key).bytes();
-    if (bytes.length > maxBytes) {
+    Stored stored = get(bucket, key);
+    if (stored == null) {
+      return Optional.empty();
+    }
+    if (stored.bytes().length > maxBytes) {
       throw new ObjectTooLargeException(bucket, key, maxBytes);
     }
-    return bytes.clone();
+    return Optional.of(
+        new StoredObject(stored.bytes().clone(), stored.meta() == null ? Map.of() : stored.meta()));
   }
 
   @Override

@@ -125,6 +125,20 @@ class PaletteWorkerTest {
 
   @ParameterizedTest
   @Event(value = "events/s3-put.json", type = S3Event.class)
+  void anObjectThatGrewPastTheLimitAfterItsEventIsRefusedToo(S3Event event) {
+    WorkerConfig limit = WorkerConfig.fromEnv(Map.of("OUTPUT_BUCKET", OUT, "MAX_BYTES", "500000"));
+    storage.put("palette-input", "photos/Café au lait.png", new byte[600_000], Map.of());
+
+    new PaletteWorker(limit, storage, new PrintStream(logBytes)).process(event, "req-9");
+
+    String error =
+        new String(
+            storage.get(OUT, "photos/Café au lait.png/error.json").bytes(), StandardCharsets.UTF_8);
+    assertThat(error).contains("\"file_too_large\"", "is larger than the 0.5 MB limit");
+  }
+
+  @ParameterizedTest
+  @Event(value = "events/s3-put.json", type = S3Event.class)
   void aVanishedObjectIsSkippedWithoutWriting(S3Event event) {
     List<Outcome> outcomes = worker.process(event, "req-6");
 
@@ -138,11 +152,12 @@ class PaletteWorkerTest {
     MemoryStorage failing =
         new MemoryStorage() {
           @Override
-          public java.util.Optional<StoredObject> head(String bucket, String key) {
+          public synchronized java.util.Optional<StoredObject> read(
+              String bucket, String key, long maxBytes) {
             if (key.equals("photos/beach day.png")) {
               throw new IllegalStateException("503 Slow Down");
             }
-            return super.head(bucket, key);
+            return super.read(bucket, key, maxBytes);
           }
         };
     failing.put("palette-input", "photos/sunset.jpg", PNG, Map.of());

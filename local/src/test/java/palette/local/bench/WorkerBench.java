@@ -93,13 +93,20 @@ public final class WorkerBench {
       worker.handleRequest(event, null); // warm-up: JIT and connection pool
     }
     double[] ms = new double[runs];
+    double[] cpu = new double[runs];
+    var os =
+        (com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean();
     for (int i = 0; i < runs; i++) {
       log.reset();
+      long cpuStart = os.getProcessCpuTime();
       long start = System.nanoTime();
       worker.handleRequest(event, null);
       ms[i] = (System.nanoTime() - start) / 1e6;
+      cpu[i] = (os.getProcessCpuTime() - cpuStart) / 1e6;
     }
     report("warm, S3 get to last put (" + Runtime.getRuntime().availableProcessors() + " cpu)", ms);
+    report("  CPU time of the process (worker and the local S3 server)", cpu);
     System.out.println("last run's log line: " + log.toString(StandardCharsets.UTF_8).strip());
   }
 
@@ -117,13 +124,16 @@ public final class WorkerBench {
       }
       double[] total = new double[runs];
       double[] init = new double[runs];
+      double[] cpu = new double[runs];
       for (int i = 0; i < runs; i++) {
-        double[] initMs = new double[1];
-        total[i] = coldOnce(stack, artifact, event, options, log(tmp), initMs);
-        init[i] = initMs[0];
+        double[] extra = new double[2];
+        total[i] = coldOnce(stack, artifact, event, options, log(tmp), extra);
+        init[i] = extra[0];
+        cpu[i] = extra[1];
       }
       report("cold, new JVM to result, JAVA_TOOL_OPTIONS='" + options + "'", total);
       report("  of which init (JVM, runtime client, handler constructor)", init);
+      report("  CPU time of the Lambda JVM up to the result", cpu);
     }
   }
 
@@ -131,9 +141,9 @@ public final class WorkerBench {
     return tmp.resolve("cold.log");
   }
 
-  /** One cold start; returns ms to the result and puts the init ms into {@code init[0]}. */
+  /** One cold start; returns ms to the result, puts init ms and CPU ms into {@code extra}. */
   static double coldOnce(
-      LocalStack stack, Path artifact, String event, String options, Path log, double[] init)
+      LocalStack stack, Path artifact, String event, String options, Path log, double[] extra)
       throws Exception {
     try (RuntimeApiServer api = new RuntimeApiServer(event)) {
       Map<String, String> env = new HashMap<>(LambdaArtifact.env(stack));
@@ -145,13 +155,25 @@ public final class WorkerBench {
         if (!result.success()) {
           throw new IllegalStateException(result.body() + Files.readString(log));
         }
-        if (init != null) {
-          init[0] = (api.firstNextNanos() - start) / 1e6;
+        if (extra != null) {
+          extra[0] = (api.firstNextNanos() - start) / 1e6;
+          extra[1] = cpuMs(lambda.pid());
         }
         return (result.atNanos() - start) / 1e6;
       } finally {
         lambda.destroyForcibly().waitFor();
       }
+    }
+  }
+
+  /** User plus system CPU of a process, from /proc (clock ticks of 10 ms); -1 elsewhere. */
+  static double cpuMs(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10.0;
+    } catch (java.io.IOException | RuntimeException e) {
+      return -1;
     }
   }
 

@@ -68,6 +68,20 @@ class TemplateTest {
   }
 
   @Test
+  void envJsonForSamLocalSetsOnlyDeclaredVariables() throws IOException {
+    String envJson = Files.readString(ROOT.resolve("events/env.json"));
+    Set<String> set = new LinkedHashSet<>();
+    Matcher m = Pattern.compile("\"([A-Z][A-Z0-9_]*)\"\\s*:").matcher(envJson);
+    while (m.find()) {
+      set.add(m.group(1));
+    }
+
+    assertThat(envJson).contains("\"PaletteFunction\"");
+    assertThat(set).contains("OUTPUT_BUCKET", "S3_ENDPOINT");
+    assertThat(declaredVariables(templateLines())).containsAll(set);
+  }
+
+  @Test
   void noCodeReadsTheEnvironmentBehindTheConfigsBack() throws IOException {
     try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
       List<String> offenders =

@@ -1,0 +1,103 @@
+package palette.handlers;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import palette.core.Artifact;
+import palette.core.PaletteRun;
+
+/**
+ * Writes one job's results so that a reader never sees a mix of two runs: the old commit marker and
+ * any old {@code error.json} go first, then every output, then {@code palette.json}. A failed job
+ * removes whatever an earlier run left under the prefix and writes {@code error.json} alone.
+ */
+final class Outputs {
+  /** Markers are polled, so caches must revalidate; outputs may be cached briefly. */
+  static final String MARKER_CACHE = "no-cache";
+
+  static final String OUTPUT_CACHE = "max-age=300";
+
+  private final Storage storage;
+  private final String bucket;
+  private final Executor executor;
+
+  Outputs(Storage storage, String bucket, Executor executor) {
+    this.storage = storage;
+    this.bucket = bucket;
+    this.executor = executor;
+  }
+
+  /**
+   * Writes every artifact, {@code palette.json} last, replacing its bytes with {@code paletteJson}.
+   */
+  void writeResult(String prefix, PaletteRun run, String paletteJson) {
+    all(
+        () -> storage.delete(bucket, prefix + OutputKeys.ERROR),
+        () -> storage.delete(bucket, prefix + OutputKeys.COMMIT_MARKER));
+    List<Runnable> puts = new ArrayList<>();
+    for (Artifact artifact : run.artifacts()) {
+      if (!artifact.name().equals(OutputKeys.COMMIT_MARKER)) {
+        puts.add(
+            () ->
+                storage.write(
+                    bucket,
+                    prefix + artifact.name(),
+                    artifact.bytes(),
+                    contentType(artifact.contentType()),
+                    OUTPUT_CACHE));
+      }
+    }
+    all(puts.toArray(Runnable[]::new));
+    storage.write(
+        bucket,
+        prefix + OutputKeys.COMMIT_MARKER,
+        paletteJson.getBytes(StandardCharsets.UTF_8),
+        contentType("application/json"),
+        MARKER_CACHE);
+  }
+
+  /** Runs the requests together and returns when all succeeded; rethrows the first failure. */
+  private void all(Runnable... requests) {
+    CompletableFuture<?>[] running = new CompletableFuture<?>[requests.length];
+    for (int i = 0; i < requests.length; i++) {
+      running[i] = CompletableFuture.runAsync(requests[i], executor);
+    }
+    try {
+      CompletableFuture.allOf(running).join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
+  }
+
+  /** Removes earlier outputs under the prefix and writes {@code error.json}. */
+  void writeError(String prefix, String code, String message, String inputKey) {
+    storage.delete(bucket, prefix + OutputKeys.COMMIT_MARKER);
+    for (String key : storage.list(bucket, prefix)) {
+      // Folder markers ("…/") are not outputs; some stores list them.
+      if (!key.equals(prefix + OutputKeys.ERROR) && !key.endsWith("/")) {
+        storage.delete(bucket, key);
+      }
+    }
+    Map<String, Object> error = new LinkedHashMap<>();
+    error.put("error", code);
+    error.put("message", message);
+    error.put("key", inputKey);
+    storage.write(
+        bucket,
+        prefix + OutputKeys.ERROR,
+        (Json.write(error) + "\n").getBytes(StandardCharsets.UTF_8),
+        contentType("application/json"),
+        MARKER_CACHE);
+  }
+
+  /** Text types are UTF-8; saying so keeps browsers from guessing. */
+  static String contentType(String type) {
+    boolean text = type.startsWith("text/") || type.equals("application/json");
+    return text && !type.contains("charset") ? type + "; charset=utf-8" : type;
+  }
+}

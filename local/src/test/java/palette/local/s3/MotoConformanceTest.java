@@ -1,0 +1,217 @@
+package palette.local.s3;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import palette.handlers.PaletteWorker;
+import palette.handlers.S3Storage;
+import palette.handlers.WorkerConfig;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * A second, independent S3: moto's server, whose bucket notifications put real event JSON on a
+ * queue. Its event must carry the fields ours carries and decode to the same object, and the worker
+ * must run against its S3 API too. Skipped where moto is not installed.
+ */
+class MotoConformanceTest {
+  static final String KEY = "photos/Café au lait + crème.png";
+  static final Map<String, String> CREDENTIALS =
+      Map.of(
+          "AWS_ACCESS_KEY_ID",
+          "moto",
+          "AWS_SECRET_ACCESS_KEY",
+          "moto",
+          "AWS_DEFAULT_REGION",
+          "us-east-1");
+
+  @TempDir static Path tmp;
+  static Process moto;
+  static String endpoint;
+
+  @BeforeAll
+  static void start() throws Exception {
+    assumeTrue(onPath("moto_server"), "moto_server is not installed");
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    moto =
+        new ProcessBuilder("moto_server", "-H", "127.0.0.1", "-p", String.valueOf(port))
+            .redirectErrorStream(true)
+            .redirectOutput(tmp.resolve("moto.log").toFile())
+            .start();
+    endpoint = "http://127.0.0.1:" + port;
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (!listening(port)) {
+      assertThat(System.nanoTime() < deadline && moto.isAlive())
+          .as(Files.readString(tmp.resolve("moto.log")))
+          .isTrue();
+      Thread.sleep(100);
+    }
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (moto != null) {
+      moto.destroy();
+      moto.waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void itsEventMatchesOursAndDrivesTheWorker() throws Exception {
+    aws("s3api", "create-bucket", "--bucket", "palette-input");
+    aws("s3api", "create-bucket", "--bucket", "palette-output");
+    String queue =
+        aws(
+                "sqs",
+                "create-queue",
+                "--queue-name",
+                "events",
+                "--query",
+                "QueueUrl",
+                "--output",
+                "text")
+            .strip();
+    aws(
+        "s3api",
+        "put-bucket-notification-configuration",
+        "--bucket",
+        "palette-input",
+        "--notification-configuration",
+        "{\"QueueConfigurations\":[{\"QueueArn\":\"arn:aws:sqs:us-east-1:123456789012:events\","
+            + "\"Events\":[\"s3:ObjectCreated:*\"]}]}");
+    WorkerConfig config =
+        WorkerConfig.fromEnv(Map.of("OUTPUT_BUCKET", "palette-output", "S3_ENDPOINT", endpoint));
+    S3Client s3 =
+        S3Storage.client(
+            config, StaticCredentialsProvider.create(AwsBasicCredentials.create("moto", "moto")));
+    byte[] image = Images.sample();
+    s3.putObject(b -> b.bucket("palette-input").key(KEY), RequestBody.fromBytes(image));
+    String theirs = receiveEvent(queue);
+
+    var invoker = new LambdaInvoker((event, context) -> null, 1, 0, System.err);
+    S3EventNotificationRecord record = invoker.parse(theirs).getRecords().get(0);
+    String ours =
+        new ObjectCreated(
+                "ObjectCreated:Put", "palette-input", KEY, image.length, "e", Instant.now())
+            .toEventJson(LocalS3.REGION);
+    S3EventNotificationRecord mine = invoker.parse(ours).getRecords().get(0);
+    assertThat(record.getS3().getObject().getUrlDecodedKey()).isEqualTo(KEY);
+    assertThat(mine.getS3().getObject().getUrlDecodedKey()).isEqualTo(KEY);
+    assertThat(record.getEventName()).isEqualTo(mine.getEventName());
+    assertThat(record.getS3().getObject().getSizeAsLong()).isEqualTo(image.length);
+    assertThat(fieldNames(ours)).containsAll(fieldNames(theirs));
+
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    S3Event event = invoker.parse(theirs);
+    new PaletteWorker(config, new S3Storage(s3), new PrintStream(log)).handleRequest(event, null);
+
+    assertThat(log.toString(StandardCharsets.UTF_8)).contains("\"outcome\":\"done\"");
+    assertThat(
+            s3.headObject(b -> b.bucket("palette-output").key(KEY + "/palette.json"))
+                .contentLength())
+        .isPositive();
+    s3.close();
+  }
+
+  private static String receiveEvent(String queue) throws Exception {
+    for (int attempt = 0; attempt < 10; attempt++) {
+      String bodies =
+          aws(
+              "sqs",
+              "receive-message",
+              "--queue-url",
+              queue,
+              "--max-number-of-messages",
+              "10",
+              "--wait-time-seconds",
+              "1",
+              "--query",
+              "Messages[].Body",
+              "--output",
+              "json");
+      for (String body : jsonStrings(bodies)) {
+        if (body.contains("\"Records\"")) {
+          return body;
+        }
+      }
+    }
+    throw new AssertionError("moto sent no ObjectCreated event");
+  }
+
+  /** The string elements of a JSON array of strings, unescaped enough for event JSON. */
+  private static List<String> jsonStrings(String array) {
+    List<String> strings = new ArrayList<>();
+    Matcher m = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(array);
+    while (m.find()) {
+      strings.add(m.group(1).replace("\\\"", "\"").replace("\\\\", "\\"));
+    }
+    return strings;
+  }
+
+  private static Set<String> fieldNames(String json) {
+    Set<String> names = new HashSet<>();
+    Matcher m = Pattern.compile("\"(\\w+)\"\\s*:").matcher(json);
+    while (m.find()) {
+      names.add(m.group(1));
+    }
+    names.remove("configurationId"); // free text in both
+    return names;
+  }
+
+  private static String aws(String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of("aws", "--endpoint-url", endpoint));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().putAll(CREDENTIALS);
+    Process process = builder.start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(60, TimeUnit.SECONDS) && process.exitValue() == 0)
+        .as(String.join(" ", args) + ": " + output)
+        .isTrue();
+    return output;
+  }
+
+  private static boolean listening(int port) {
+    try (Socket socket = new Socket("127.0.0.1", port)) {
+      return true;
+    } catch (java.io.IOException e) {
+      return false;
+    }
+  }
+
+  private static boolean onPath(String program) {
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+      if (Files.isExecutable(Path.of(dir, program))) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -61,7 +61,9 @@ final class LocalS3 {
   }
 
   static void put(S3Client s3, String bucket, String key, String body) {
-    s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    s3.putObject(
+        b -> b.bucket(bucket).key(key),
+        RequestBody.fromBytes(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
   }
 
   static Map<String, String> env(URI endpoint) {

@@ -46,6 +46,7 @@ function choose(file) {
   ui.preview.src = state.previewUrl;
   ui.preview.alt = `Preview of ${file.name}`;
   ui.preview.hidden = false;
+  ui.drop.classList.add('has-preview');
   ui.dropText.textContent = 'Drop or choose another photo';
   ui.progress.value = 0;
   setStatus(`Ready: ${file.name} (${megabytes(file.size)}).`);

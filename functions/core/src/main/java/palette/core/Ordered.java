@@ -1,5 +1,8 @@
 package palette.core;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -7,14 +10,111 @@ import java.util.List;
  * are renumbered to match, so every output (swatch band, indexed PNG palette, figure traces,
  * exports) lists the colours in the same order.
  *
+ * <p>The arrays are owned by this record and never written after construction; they are not copied
+ * on access because {@code labels} holds one byte per pixel and the record never leaves the
+ * package.
+ *
  * @param swatches the colours with their pixel counts and shares, in sort order
  * @param colors packed RGB of each swatch, same order
  * @param labels per pixel the swatch index, or -1 for a transparent pixel
  */
 record Ordered(List<Swatch> swatches, int[] colors, byte[] labels) {
 
+  /**
+   * OKLCh chroma below which a colour counts as grey in {@link SortOrder#HUE}: its hue angle is
+   * noise there (pure greys have chroma below 1e-4, near-greys such as #808078 about 0.01).
+   */
+  static final double GREY_CHROMA = 0.02;
+
+  Ordered {
+    swatches = List.copyOf(swatches);
+    if (colors.length != swatches.size()) {
+      throw new IllegalArgumentException(
+          "colors must have one entry per swatch (" + swatches.size() + "), was " + colors.length);
+    }
+  }
+
   /** Sorts the clusters of {@code clustering} by {@code order} and renumbers its labels. */
   static Ordered of(Clustering clustering, SortOrder order) {
-    throw new UnsupportedOperationException("Ordered.of");
+    int[] centroids = clustering.centroids();
+    long[] counts = clustering.counts();
+    if (counts.length != centroids.length) {
+      throw new IllegalArgumentException(
+          "counts must have one entry per centroid ("
+              + centroids.length
+              + "), was "
+              + counts.length);
+    }
+    Integer[] rank = new Integer[centroids.length];
+    Arrays.setAll(rank, i -> i);
+    Arrays.sort(rank, comparator(order, centroids, counts));
+    long opaque = clustering.opaquePixels();
+    List<Swatch> swatches = new ArrayList<>(rank.length);
+    int[] colors = new int[rank.length];
+    byte[] newLabel = new byte[rank.length];
+    for (int i = 0; i < rank.length; i++) {
+      int cluster = rank[i];
+      colors[i] = centroids[cluster] & 0xffffff;
+      swatches.add(
+          new Swatch(Rgb.of(colors[i]), counts[cluster], (double) counts[cluster] / opaque));
+      newLabel[cluster] = (byte) i;
+    }
+    return new Ordered(swatches, colors, relabel(clustering.labels(), newLabel, counts));
+  }
+
+  /** The labels mapped through {@code newLabel}, checked against the cluster counts. */
+  private static byte[] relabel(byte[] labels, byte[] newLabel, long[] counts) {
+    byte[] result = new byte[labels.length];
+    int k = newLabel.length;
+    long[] seen = new long[k];
+    for (int i = 0; i < labels.length; i++) {
+      int label = labels[i];
+      if (label >= k || label < -1) {
+        throw new IllegalArgumentException(
+            "labels must be -1 or below " + k + ", was " + label + " at pixel " + i);
+      }
+      if (label >= 0) {
+        seen[label]++;
+        result[i] = newLabel[label];
+      } else {
+        result[i] = -1;
+      }
+    }
+    if (!Arrays.equals(seen, counts)) {
+      throw new IllegalArgumentException(
+          "counts must match the labels: counted "
+              + Arrays.toString(seen)
+              + ", was "
+              + Arrays.toString(counts));
+    }
+    return result;
+  }
+
+  private static Comparator<Integer> comparator(SortOrder order, int[] centroids, long[] counts) {
+    Comparator<Integer> byRgb = Comparator.comparingInt(i -> centroids[i] & 0xffffff);
+    double[][] lab = new double[centroids.length][3];
+    for (int i = 0; i < centroids.length; i++) {
+      Oklab.fromRgb(centroids[i], lab[i]);
+    }
+    Comparator<Integer> byLightness = Comparator.comparingDouble(i -> lab[i][0]);
+    return switch (order) {
+      case SHARE -> Comparator.<Integer>comparingLong(i -> -counts[i]).thenComparing(byRgb);
+      case LIGHTNESS -> byLightness.thenComparing(byRgb);
+      case HUE ->
+          Comparator.<Integer, Boolean>comparing(i -> !isGrey(lab[i]))
+              .thenComparingDouble(i -> isGrey(lab[i]) ? lab[i][0] : hueDegrees(lab[i]))
+              .thenComparing(byLightness)
+              .thenComparing(byRgb);
+    };
+  }
+
+  private static boolean isGrey(double[] lab) {
+    return Math.hypot(lab[1], lab[2]) < GREY_CHROMA;
+  }
+
+  /** OKLCh hue in degrees, 0 (pinkish red) up to 360. */
+  private static double hueDegrees(double[] lab) {
+    double degrees = Math.toDegrees(Math.atan2(lab[2], lab[1]));
+    return degrees < 0 ? degrees + 360 : degrees;
   }
 }

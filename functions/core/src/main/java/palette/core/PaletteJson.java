@@ -1,10 +1,114 @@
 package palette.core;
 
-/** Writes a {@link PaletteDocument} as JSON with a fixed field order. */
+import java.util.Map;
+
+/**
+ * Writes a {@link PaletteDocument} as {@code palette.json}: pretty-printed (two-space indent),
+ * UTF-8, members always in the order below, so identical runs give identical bytes (apart from
+ * {@code timingsMs}).
+ *
+ * <pre>{@code
+ * {
+ *   "colors": [                         one per colour, in the chosen sort order
+ *     {
+ *       "hex": "#1a2b3c",               lower-case sRGB hex
+ *       "rgb": [26, 43, 60],            0-255 per channel
+ *       "share": 0.345678,              of the opaque pixels, 6 decimals
+ *       "pixels": 1414213               opaque pixels of this colour
+ *     }
+ *   ],
+ *   "options": {
+ *     "k": 6, "limit": 20,              colours asked for, maximum iterations
+ *     "space": "rgb",                   rgb | oklab: where distances were measured
+ *     "seed": 42,
+ *     "sort": "share",                  share | hue | lightness
+ *     "equalStripes": false,
+ *     "plotPoints": 20000,
+ *     "maxPixels": 100000000, "maxBytes": 52428800
+ *   },
+ *   "image": {
+ *     "width": 2560, "height": 1600,    after EXIF orientation
+ *     "opaquePixels": 4096000,          alpha at least 50%; the only pixels clustered
+ *     "distinctColors": 181234          distinct opaque colours
+ *   },
+ *   "run": {
+ *     "iterations": 14,
+ *     "converged": true,                false only when the limit was reached
+ *     "stopReason": "assignments_stable", assignments_stable | centroids_stable |
+ *                                       limit_reached | few_distinct_colors
+ *     "mse": 123.456,                   mean squared RGB error over opaque pixels, 3 decimals
+ *     "fewerColorsThanK": false         the image had fewer distinct colours than k
+ *   },
+ *   "timingsMs": {                      wall time per stage, 2 decimals; absent from the
+ *     "decode": 120.5, "cluster": 25.1, stable form (PaletteDocument.toStableJson), since
+ *     "render": 30.2, "encode": 95.7,   it is the only part that differs between
+ *     "total": 271.5                    identical runs
+ *   },
+ *   "source": {                         where the image came from, strings, in insertion
+ *     "file": "photo.jpg"               order; {} when unknown
+ *   }
+ * }
+ * }</pre>
+ *
+ * Numbers are rounded half-up to the stated decimals with trailing zeros dropped ({@code 0.5},
+ * {@code 1}); they are never NaN or Infinity.
+ */
 final class PaletteJson {
   private PaletteJson() {}
 
   static String write(PaletteDocument document, boolean withTimings) {
-    throw new UnsupportedOperationException("PaletteJson.write");
+    Json json = Json.pretty().beginObject();
+    colors(json, document);
+    options(json, document.options());
+    json.name("image").beginObject();
+    json.name("width").value(document.width()).name("height").value(document.height());
+    json.name("opaquePixels").value(document.opaquePixels());
+    json.name("distinctColors").value(document.distinctColors()).endObject();
+    json.name("run").beginObject();
+    json.name("iterations").value(document.iterations());
+    json.name("converged").value(document.converged());
+    json.name("stopReason").value(document.stopReason().id());
+    json.name("mse").value(document.mse(), 3);
+    json.name("fewerColorsThanK").value(document.fewerColorsThanK()).endObject();
+    if (withTimings) {
+      timings(json, document.timings());
+    }
+    json.name("source").beginObject();
+    for (Map.Entry<String, String> entry : document.source().entrySet()) {
+      json.name(entry.getKey()).value(entry.getValue());
+    }
+    return json.endObject().endObject().toString();
+  }
+
+  private static void colors(Json json, PaletteDocument document) {
+    json.name("colors").beginArray();
+    for (Swatch swatch : document.swatches()) {
+      Rgb color = swatch.color();
+      json.beginObject().name("hex").value(color.hex());
+      json.name("rgb").value(new int[] {color.r(), color.g(), color.b()});
+      json.name("share").value(swatch.share(), 6);
+      json.name("pixels").value(swatch.pixels()).endObject();
+    }
+    json.endArray();
+  }
+
+  private static void options(Json json, PaletteOptions options) {
+    json.name("options").beginObject();
+    json.name("k").value(options.k()).name("limit").value(options.limit());
+    json.name("space").value(options.space().id()).name("seed").value(options.seed());
+    json.name("sort").value(options.sort().id());
+    json.name("equalStripes").value(options.equalStripes());
+    json.name("plotPoints").value(options.plotPoints());
+    json.name("maxPixels").value(options.limits().maxPixels());
+    json.name("maxBytes").value(options.limits().maxBytes()).endObject();
+  }
+
+  private static void timings(Json json, Timings timings) {
+    json.name("timingsMs").beginObject();
+    json.name("decode").value(timings.decodeMs(), 2);
+    json.name("cluster").value(timings.clusterMs(), 2);
+    json.name("render").value(timings.renderMs(), 2);
+    json.name("encode").value(timings.encodeMs(), 2);
+    json.name("total").value(timings.totalMs(), 2).endObject();
   }
 }

@@ -2,25 +2,12 @@
 // the repainted photo with a slider between them.
 import { el, clear, toast } from './dom.js';
 
-const hex2 = (n) => Math.max(0, Math.min(255, Math.round(n))).toString(16).padStart(2, '0');
-
-/** A colour written any of the ways a palette document may hold it, as #rrggbb. */
-function hexOf(color) {
-  if (typeof color === 'string') return color.startsWith('#') ? color.toLowerCase() : `#${color.toLowerCase()}`;
-  if (Array.isArray(color)) return `#${color.slice(0, 3).map(hex2).join('')}`;
-  if (color && typeof color === 'object') {
-    if (typeof color.hex === 'string') return hexOf(color.hex);
-    return `#${hex2(color.r ?? color.red)}${hex2(color.g ?? color.green)}${hex2(color.b ?? color.blue)}`;
-  }
-  return '#000000';
-}
-
-const safeHex = (hex) => (/^#[0-9a-f]{6}$/.test(hex) ? hex : '#000000');
-
-/** [{hex, share}] from the palette document, in its order. */
+/** [{hex, share}] from palette.json's colours, in its order; anything odd shows as black. */
 export function swatchesOf(palette) {
-  const list = palette?.swatches ?? palette?.colors ?? palette?.palette ?? [];
-  return list.map((s) => ({ hex: safeHex(hexOf(s.hex ?? s.color ?? s.rgb ?? s)), share: Number(s.share ?? s.fraction ?? 0) }));
+  return (palette?.colors ?? []).map((c) => ({
+    hex: /^#[0-9a-f]{6}$/.test(c.hex) ? c.hex : '#000000',
+    share: Number(c.share ?? 0),
+  }));
 }
 
 export function showChips(list, palette) {
@@ -46,8 +33,9 @@ async function copy(text) {
 
 /** Sets the image frames' shape before the images load, so the page does not jump. */
 export function reserveImageSpace(frames, palette) {
-  if (!palette?.width || !palette?.height) return;
-  for (const frame of frames) frame.style.setProperty('--ratio', `${palette.width} / ${palette.height}`);
+  const { width, height } = palette?.image ?? {};
+  if (!width || !height) return;
+  for (const frame of frames) frame.style.setProperty('--ratio', `${width} / ${height}`);
 }
 
 /** Loads an image and resolves when it is decoded (or rejects), so callers know it is shown. */

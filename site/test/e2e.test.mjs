@@ -82,7 +82,7 @@ test('a photo gives chips, swatch, repainted image, a WebGL plot and a zip of ev
     assert.ok(entries[name]?.length > 0, `zip holds ${name}: ${Object.keys(entries)}`);
   }
   const palette = JSON.parse(new TextDecoder().decode(entries['palette.json']));
-  assert.equal((palette.swatches ?? []).length, hexes.length);
+  assert.deepEqual(palette.colors.map((c) => c.hex), hexes);
 
   const recent = await page.locator('#recent li').count();
   await page.reload();

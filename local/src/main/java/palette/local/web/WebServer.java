@@ -11,7 +11,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Function;
 
 /**
  * The local stand-in for API Gateway plus a static host: {@code /uploads} and {@code /jobs/} go to
@@ -31,27 +30,28 @@ public final class WebServer implements AutoCloseable {
   }
 
   /**
-   * Binds to {@code port} on the loopback address (0 picks a free one), then builds the API handler
-   * for the resulting origin and starts serving.
+   * Binds to {@code port} on the loopback address (0 picks a free one) without serving yet, so the
+   * origin is known before the services that must allow it (S3's CORS, the API) are built.
    */
-  public static WebServer start(
-      int port,
-      Path site,
-      long maxBytes,
-      Function<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> api)
-      throws IOException {
+  public static WebServer bind(int port) throws IOException {
     HttpServer server =
         HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
     URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
-    String origin = url.toString().substring(0, url.toString().length() - 1);
-    ApiBridge bridge = new ApiBridge(api.apply(origin));
+    return new WebServer(server, Executors.newFixedThreadPool(8), url);
+  }
+
+  /** Starts serving the site from {@code site} and the API through {@code api}. */
+  public WebServer serve(
+      Path site,
+      long maxBytes,
+      RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> api) {
+    ApiBridge bridge = new ApiBridge(api);
     server.createContext("/uploads", bridge);
     server.createContext("/jobs/", bridge);
     server.createContext("/", new StaticSite(site, "", maxBytes));
-    ExecutorService threads = Executors.newFixedThreadPool(8);
     server.setExecutor(threads);
     server.start();
-    return new WebServer(server, threads, url);
+    return this;
   }
 
   /** The page's address, for example {@code http://127.0.0.1:8750/}. */

@@ -44,20 +44,25 @@ public record ApiConfig(
 
   /** Reads the variables the template declares; missing optional ones take their defaults. */
   public static ApiConfig fromEnv(Map<String, String> env) {
-    String endpoint = env.getOrDefault("S3_ENDPOINT", "").trim();
+    String endpoint = text(env, "S3_ENDPOINT", "");
     return new ApiConfig(
         env.get("INPUT_BUCKET"),
         env.get("OUTPUT_BUCKET"),
-        stripSlash(env.getOrDefault("SITE_ORIGIN", "")),
-        env.getOrDefault("AWS_REGION", "us-east-1"),
+        stripSlash(text(env, "SITE_ORIGIN", "")),
+        text(env, "AWS_REGION", "us-east-1"),
         endpoint.isEmpty() ? Optional.empty() : Optional.of(URI.create(endpoint)),
         number(env, "MAX_BYTES", DEFAULT_MAX_BYTES),
         Duration.ofSeconds(number(env, "UPLOAD_URL_SECONDS", 300)),
         Duration.ofSeconds(number(env, "DOWNLOAD_URL_SECONDS", 900)));
   }
 
+  private static String text(Map<String, String> env, String name, String fallback) {
+    String value = env.get(name);
+    return value == null || value.isBlank() ? fallback : value.trim();
+  }
+
   private static long number(Map<String, String> env, String name, long fallback) {
-    String text = env.getOrDefault(name, "").trim();
+    String text = text(env, name, "");
     if (text.isEmpty()) {
       return fallback;
     }

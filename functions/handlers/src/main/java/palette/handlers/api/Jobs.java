@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import palette.handlers.OutputKeys;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
@@ -20,8 +21,8 @@ import software.amazon.awssdk.services.s3.presigner.model.GetObjectPresignReques
  * failed, an upload without either means pending, and nothing at all means unknown.
  */
 final class Jobs {
-  static final String COMMIT_MARKER = "palette.json";
-  static final String ERROR_FILE = "error.json";
+  static final String COMMIT_MARKER = OutputKeys.COMMIT_MARKER;
+  static final String ERROR_FILE = OutputKeys.ERROR;
 
   private final ApiConfig config;
   private final S3Client s3;

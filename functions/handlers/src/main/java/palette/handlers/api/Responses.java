@@ -1,11 +1,9 @@
 package palette.handlers.api;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.fasterxml.jackson.jr.ob.JSON;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import palette.handlers.Json;
 
 /** Builds the HTTP API responses: JSON bodies, never cached, errors as {@code {error, message}}. */
 final class Responses {
@@ -42,10 +40,6 @@ final class Responses {
   }
 
   static String write(Map<String, ?> body) {
-    try {
-      return JSON.std.asString(body);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Json.write(body);
   }
 }

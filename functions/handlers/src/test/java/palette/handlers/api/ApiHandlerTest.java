@@ -17,8 +17,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /** The API handler fed with the sample events in {@code events/}, against a real S3 server. */
 class ApiHandlerTest {
-  static final String POST = "../../events/api-post-uploads.json";
-  static final String GET = "../../events/api-get-job.json";
+  static final String POST = "events/api-post-uploads.json";
+  static final String GET = "events/api-get-job.json";
 
   @RegisterExtension final S3ProxyExtension proxy = LocalS3.extension();
   ApiHandler handler;

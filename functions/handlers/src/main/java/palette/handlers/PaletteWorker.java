@@ -1,0 +1,92 @@
+package palette.handlers;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The S3-triggered worker: for every object an event names, computes its palette and writes the
+ * outputs (see {@link OutputKeys} for where). Permanent failures write {@code error.json} and the
+ * invocation succeeds; transient ones are rethrown after the other records are done, so Lambda
+ * retries and the idempotent job rewrites identical results.
+ */
+public final class PaletteWorker implements RequestHandler<S3Event, Void> {
+  private final PaletteJob job;
+  private final PrintStream log;
+
+  /** Used by the Lambda runtime: configuration and clients are built once per container. */
+  public PaletteWorker() {
+    this(WorkerConfig.fromEnv(System.getenv()));
+  }
+
+  private PaletteWorker(WorkerConfig config) {
+    this(config, S3Storage.create(config), System.out);
+  }
+
+  /** For tests and the local stack: any storage, logs to {@code log}. */
+  public PaletteWorker(WorkerConfig config, Storage storage, PrintStream log) {
+    this.job = new PaletteJob(storage, config);
+    this.log = log;
+  }
+
+  @Override
+  public Void handleRequest(S3Event event, Context context) {
+    process(event, context == null ? "-" : context.getAwsRequestId());
+    return null;
+  }
+
+  /**
+   * Processes every record and returns what became of each object.
+   *
+   * @throws TransientFailure after all records were tried, if any hit an infrastructure failure
+   */
+  public List<Outcome> process(S3Event event, String requestId) {
+    List<Outcome> outcomes = new ArrayList<>();
+    RuntimeException firstFailure = null;
+    int failures = 0;
+    for (S3EventNotificationRecord record : event.getRecords()) {
+      ObjectRef ref = ObjectRef.of(record);
+      if (ref == null) {
+        continue;
+      }
+      try {
+        Outcome outcome = job.run(ref);
+        outcomes.add(outcome);
+        log.println(Json.write(outcome.logFields(requestId)));
+      } catch (RuntimeException e) {
+        failures++;
+        firstFailure = firstFailure == null ? e : firstFailure;
+        log.println(Json.write(retryFields(requestId, ref, e)));
+      }
+    }
+    if (firstFailure != null) {
+      throw new TransientFailure(failures, event.getRecords().size(), firstFailure);
+    }
+    return outcomes;
+  }
+
+  private static Map<String, Object> retryFields(String requestId, ObjectRef ref, Exception e) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("level", "ERROR");
+    fields.put("requestId", requestId);
+    fields.put("bucket", ref.bucket());
+    fields.put("key", ref.key());
+    fields.put("outcome", "retry");
+    fields.put("error", e.getClass().getSimpleName());
+    fields.put("message", String.valueOf(e.getMessage()));
+    return fields;
+  }
+
+  /** Some objects hit S3 throttling, a 5xx or a timeout; Lambda should retry the event. */
+  public static final class TransientFailure extends RuntimeException {
+    TransientFailure(int failed, int total, RuntimeException first) {
+      super(failed + " of " + total + " objects failed transiently: " + first.getMessage(), first);
+    }
+  }
+}

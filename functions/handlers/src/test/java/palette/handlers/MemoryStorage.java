@@ -1,0 +1,72 @@
+package palette.handlers;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A small in-memory object store with S3's semantics for the calls the worker makes, recording
+ * every call so tests can check what was read and in which order outputs were written.
+ */
+class MemoryStorage implements Storage {
+  record Stored(byte[] bytes, String contentType, String cacheControl, Map<String, String> meta) {}
+
+  final Map<String, Stored> objects = new LinkedHashMap<>();
+  final List<String> calls = new ArrayList<>();
+
+  void put(String bucket, String key, byte[] bytes, Map<String, String> metadata) {
+    objects.put(bucket + "/" + key, new Stored(bytes, null, null, metadata));
+  }
+
+  Stored get(String bucket, String key) {
+    return objects.get(bucket + "/" + key);
+  }
+
+  List<String> keys(String bucket) {
+    return objects.keySet().stream()
+        .filter(k -> k.startsWith(bucket + "/"))
+        .map(k -> k.substring(bucket.length() + 1))
+        .sorted()
+        .toList();
+  }
+
+  @Override
+  public Optional<StoredObject> head(String bucket, String key) {
+    calls.add("head " + bucket + "/" + key);
+    Stored stored = get(bucket, key);
+    return Optional.ofNullable(stored)
+        .map(s -> new StoredObject(s.bytes().length, s.meta() == null ? Map.of() : s.meta()));
+  }
+
+  @Override
+  public byte[] read(String bucket, String key, long maxBytes) {
+    calls.add("get " + bucket + "/" + key);
+    byte[] bytes = get(bucket, key).bytes();
+    if (bytes.length > maxBytes) {
+      throw new ObjectTooLargeException(bucket, key, maxBytes);
+    }
+    return bytes.clone();
+  }
+
+  @Override
+  public void write(
+      String bucket, String key, byte[] bytes, String contentType, String cacheControl) {
+    calls.add("put " + bucket + "/" + key);
+    objects.put(bucket + "/" + key, new Stored(bytes.clone(), contentType, cacheControl, Map.of()));
+  }
+
+  @Override
+  public void delete(String bucket, String key) {
+    calls.add("delete " + bucket + "/" + key);
+    objects.remove(bucket + "/" + key);
+  }
+
+  @Override
+  public List<String> list(String bucket, String prefix) {
+    return keys(bucket).stream()
+        .filter(k -> k.startsWith(prefix) && k.indexOf('/', prefix.length()) < 0)
+        .toList();
+  }
+}

@@ -1,0 +1,166 @@
+package palette.local.s3;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
+import org.jclouds.blobstore.BlobStore;
+import palette.handlers.PaletteWorker;
+import palette.handlers.S3Storage;
+import palette.handlers.WorkerConfig;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * The serverless stack's storage half on one machine: the embedded S3 with an input and an output
+ * bucket, and the real worker handler invoked by S3-style notifications for every object written to
+ * the input bucket. The worker gets the same environment variables as in AWS; only {@code
+ * S3_ENDPOINT} differs. Other local services (the API, the site) start beside it.
+ */
+public final class LocalStack implements AutoCloseable {
+  public static final String INPUT_BUCKET = "palette-input";
+  public static final String OUTPUT_BUCKET = "palette-output";
+
+  private final LocalS3 s3;
+  private final LambdaInvoker invoker;
+  private final Map<String, String> workerEnv;
+  private final java.util.concurrent.atomic.AtomicBoolean closed =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
+  private LocalStack(LocalS3 s3, LambdaInvoker invoker, Map<String, String> workerEnv) {
+    this.s3 = s3;
+    this.invoker = invoker;
+    this.workerEnv = workerEnv;
+  }
+
+  /**
+   * What to start.
+   *
+   * @param folder where the buckets live on disk
+   * @param port S3 port, 0 for any free one
+   * @param notifications whether writes to the input bucket invoke the worker
+   * @param corsOrigin web origin allowed to call S3 from a browser
+   * @param env worker environment on top of the stack's own (for example {@code DEFAULT_K})
+   * @param faults a decorator around the store, for tests that make S3 fail; identity otherwise
+   * @param log where the worker's log lines and invocation failures go
+   */
+  public record Settings(
+      Path folder,
+      int port,
+      boolean notifications,
+      String corsOrigin,
+      Map<String, String> env,
+      UnaryOperator<BlobStore> faults,
+      PrintStream log) {
+
+    public static Settings defaults(Path folder) {
+      return new Settings(folder, 0, true, "http://localhost:8080", Map.of(), s -> s, System.out);
+    }
+
+    public Settings withPort(int port) {
+      return new Settings(folder, port, notifications, corsOrigin, env, faults, log);
+    }
+
+    public Settings withNotifications(boolean notifications) {
+      return new Settings(folder, port, notifications, corsOrigin, env, faults, log);
+    }
+
+    public Settings withCorsOrigin(String corsOrigin) {
+      return new Settings(folder, port, notifications, corsOrigin, env, faults, log);
+    }
+
+    public Settings withEnv(Map<String, String> env) {
+      return new Settings(folder, port, notifications, corsOrigin, env, faults, log);
+    }
+
+    public Settings withFaults(UnaryOperator<BlobStore> faults) {
+      return new Settings(folder, port, notifications, corsOrigin, env, faults, log);
+    }
+
+    public Settings withLog(PrintStream log) {
+      return new Settings(folder, port, notifications, corsOrigin, env, faults, log);
+    }
+  }
+
+  public static LocalStack start(Settings settings) throws Exception {
+    AtomicReference<LambdaInvoker> target = new AtomicReference<>();
+    UnaryOperator<BlobStore> wrap =
+        store ->
+            new NotifyingBlobStore(
+                settings.faults().apply(store),
+                Set.of(INPUT_BUCKET),
+                created -> {
+                  LambdaInvoker invoker = target.get();
+                  if (invoker != null && settings.notifications()) {
+                    invoker.submit(created.toEventJson(LocalS3.REGION));
+                  }
+                });
+    LocalS3 s3 = LocalS3.start(settings.folder(), settings.port(), wrap, settings.corsOrigin());
+    try {
+      s3.createBucket(INPUT_BUCKET);
+      s3.createBucket(OUTPUT_BUCKET);
+      Map<String, String> env = new HashMap<>(settings.env());
+      env.put(WorkerConfig.OUTPUT_BUCKET, OUTPUT_BUCKET);
+      env.put(WorkerConfig.S3_ENDPOINT, s3.endpoint().toString());
+      env.put(WorkerConfig.AWS_REGION, LocalS3.REGION);
+      WorkerConfig config = WorkerConfig.fromEnv(env);
+      PaletteWorker worker =
+          new PaletteWorker(config, new S3Storage(client(config)), settings.log());
+      LambdaInvoker invoker = new LambdaInvoker(worker, 2, 500, settings.log());
+      target.set(invoker);
+      return new LocalStack(s3, invoker, Map.copyOf(env));
+    } catch (Exception | Error e) {
+      s3.close();
+      throw e;
+    }
+  }
+
+  /** An S3 client signed with the local credentials, as the worker's. */
+  public static S3Client client(WorkerConfig config) {
+    return S3Storage.client(
+        config,
+        StaticCredentialsProvider.create(
+            AwsBasicCredentials.create(LocalS3.ACCESS_KEY, LocalS3.SECRET_KEY)));
+  }
+
+  /** A new client for this stack's S3 (the caller closes it). */
+  public S3Client client() {
+    return client(WorkerConfig.fromEnv(workerEnv));
+  }
+
+  public URI endpoint() {
+    return s3.endpoint();
+  }
+
+  public LocalS3 s3() {
+    return s3;
+  }
+
+  /** Invokes the worker as Lambda does. */
+  public LambdaInvoker invoker() {
+    return invoker;
+  }
+
+  /** The worker's environment, as {@code events/env.json} gives it to {@code sam local}. */
+  public Map<String, String> workerEnv() {
+    return workerEnv;
+  }
+
+  /** Stops the worker pool, then S3; a second call does nothing. */
+  @Override
+  public void close() throws Exception {
+    if (closed.getAndSet(true)) {
+      return;
+    }
+    try {
+      invoker.close();
+    } finally {
+      s3.close();
+    }
+  }
+}

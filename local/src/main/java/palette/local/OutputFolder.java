@@ -5,8 +5,10 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Writes a set of files so that a reader never sees a partial one: every file goes to a hidden
@@ -27,9 +29,9 @@ final class OutputFolder {
     List<Path> temps = new ArrayList<>();
     try {
       for (Entry entry : entries) {
-        Path temp = Files.createTempFile(folder, "." + entry.fileName(), ".part");
+        Path temp = folder.resolve("." + entry.fileName() + "." + UUID.randomUUID() + ".part");
         temps.add(temp);
-        Files.write(temp, entry.bytes());
+        Files.write(temp, entry.bytes(), StandardOpenOption.CREATE_NEW);
       }
       List<Path> finals = new ArrayList<>();
       for (int i = 0; i < entries.size(); i++) {

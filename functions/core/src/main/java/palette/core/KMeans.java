@@ -1,6 +1,19 @@
 package palette.core;
 
-/** Deterministic k-means over the opaque pixels of an image. */
+import java.util.Arrays;
+
+/**
+ * Deterministic k-means over the opaque pixels of an image.
+ *
+ * <p>How: one pass builds a colour histogram; the pixels are reduced to weighted points (each
+ * distinct colour, or each non-empty 6-bit-per-channel bin at its mean colour when there are more
+ * than 4,096 distinct colours); Lloyd's algorithm runs on those points from several seeded
+ * k-means++ starts and keeps the lowest error; the centroids are rounded to 8-bit sRGB; a last pass
+ * gives every pixel its exact nearest palette colour and measures the error over all pixels. The
+ * same pixels and options give the same result on every run and machine: the random numbers come
+ * from a fixed algorithm, every floating-point sum runs in a fixed order on one thread, and the
+ * multi-threaded passes only add integers.
+ */
 final class KMeans {
   private KMeans() {}
 
@@ -9,6 +22,79 @@ final class KMeans {
    *     transparent
    */
   static Clustering cluster(PixelImage image, PaletteOptions options) {
-    throw new UnsupportedOperationException("KMeans.cluster");
+    int[] argb = image.pixels();
+    ColorHistogram histogram = ColorHistogram.of(argb);
+    if (histogram.opaquePixels == 0) {
+      throw new PaletteException(
+          ErrorCode.NO_OPAQUE_PIXELS,
+          "the image has no opaque pixels (every pixel's alpha is below 50%), so it has no colours");
+    }
+    int distinct = histogram.distinctColors();
+    ColorSpace space = options.space();
+    if (distinct <= options.k()) {
+      Palette palette = new Palette(space, histogram.colors());
+      return finish(argb, histogram, palette, 0, StopReason.FEW_DISTINCT_COLORS, distinct);
+    }
+    WeightedColors points = WeightedColors.of(argb, histogram, space);
+    Lloyd.Result best =
+        Lloyd.cluster(
+            points, options.k(), options.limit(), options.seed(), WeightedColors.tolerance(space));
+    Palette palette = new Palette(space, rounded(best.centres(), space));
+    return finish(argb, histogram, palette, best.iterations(), best.stopReason(), distinct);
+  }
+
+  /** The centres as 8-bit sRGB, dropping any that round to a colour already taken. */
+  private static int[] rounded(double[] centres, ColorSpace space) {
+    int[] colors = new int[centres.length / 3];
+    int n = 0;
+    for (int c = 0; c < colors.length; c++) {
+      int rgb = WeightedColors.toRgb(space, centres[3 * c], centres[3 * c + 1], centres[3 * c + 2]);
+      boolean taken = false;
+      for (int i = 0; i < n && !taken; i++) {
+        taken = colors[i] == rgb;
+      }
+      if (!taken) {
+        colors[n++] = rgb;
+      }
+    }
+    return Arrays.copyOf(colors, n);
+  }
+
+  /**
+   * Labels every pixel; a palette colour that ends up nearest to no pixel (possible only after
+   * rounding) is dropped and the pixels are labelled again, so no cluster is ever empty.
+   */
+  private static Clustering finish(
+      int[] argb,
+      ColorHistogram histogram,
+      Palette palette,
+      int iterations,
+      StopReason reason,
+      int distinct) {
+    PixelLabels labels = PixelLabels.of(argb, histogram, palette);
+    int[] used = usedColors(palette, labels.counts());
+    if (used.length < palette.size()) {
+      return finish(
+          argb, histogram, new Palette(palette.space(), used), iterations, reason, distinct);
+    }
+    return new Clustering(
+        palette.colors(),
+        labels.labels(),
+        labels.counts(),
+        iterations,
+        reason,
+        (double) labels.sse() / histogram.opaquePixels,
+        distinct);
+  }
+
+  private static int[] usedColors(Palette palette, long[] counts) {
+    int[] used = new int[palette.size()];
+    int n = 0;
+    for (int c = 0; c < counts.length; c++) {
+      if (counts[c] > 0) {
+        used[n++] = palette.color(c);
+      }
+    }
+    return Arrays.copyOf(used, n);
   }
 }

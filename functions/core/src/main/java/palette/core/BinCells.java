@@ -1,0 +1,115 @@
+package palette.core;
+
+/**
+ * For each histogram bin, the palette index every colour of the bin is nearest to, or {@link
+ * #MIXED} when the bin may straddle a boundary between two palette colours. Lets the labelling pass
+ * settle most pixels with one table look-up and still give every pixel its exact nearest colour.
+ */
+final class BinCells {
+  static final byte MIXED = -1;
+
+  /** Rows of the OKLab matrix from l', m', s' (cube roots of LMS) to L, a, b. */
+  private static final double[][] LMS_TO_LAB = {
+    {0.2104542553, 0.7936177850, -0.0040720468},
+    {1.9779984951, -2.4285922050, 0.4505937099},
+    {0.0259040371, 0.7827717662, -0.8086757660}
+  };
+
+  /** Frobenius norm of {@link #LMS_TO_LAB}: bounds how far a step in l'm's' moves in OKLab. */
+  private static final double LAB_STRETCH = frobenius(LMS_TO_LAB) * (1 + 1e-6);
+
+  /** Absorbs floating-point rounding in the OKLab bounds; far below any real distance. */
+  private static final double SLACK = 1e-9;
+
+  private BinCells() {}
+
+  /** The cell table for the non-empty bins of {@code histogram}; empty bins are {@link #MIXED}. */
+  static byte[] of(ColorHistogram histogram, Palette palette) {
+    byte[] cells = new byte[ColorHistogram.BINS];
+    double[] lo = new double[3];
+    double[] hi = new double[3];
+    for (int bin = 0; bin < cells.length; bin++) {
+      if (histogram.count(bin) == 0) {
+        cells[bin] = MIXED;
+      } else if (palette.space() == ColorSpace.OKLAB) {
+        cells[bin] = oklabCell(bin, palette, lo, hi);
+      } else {
+        cells[bin] = rgbCell(bin, palette);
+      }
+    }
+    return cells;
+  }
+
+  /**
+   * Exact integer test in RGB: Voronoi cells are convex, so the bin box lies in cell j when, for
+   * every other colour i, the linear function |x-c_i|² - |x-c_j|² stays positive at the box corner
+   * that minimises it.
+   */
+  private static byte rgbCell(int bin, Palette palette) {
+    int low = ColorHistogram.color(bin, 0);
+    int[] lo = {(low >> 16) & 0xff, (low >> 8) & 0xff, low & 0xff};
+    int span = ColorHistogram.BIN_WIDTH - 1;
+    int centre = low + 0x010101 * (ColorHistogram.BIN_WIDTH / 2);
+    int j = palette.nearest(centre);
+    int[] cj = palette.channels(j);
+    for (int i = 0; i < palette.size(); i++) {
+      if (i == j) {
+        continue;
+      }
+      int[] ci = palette.channels(i);
+      long gap = (long) squares(ci) - squares(cj);
+      for (int ch = 0; ch < 3; ch++) {
+        int g = ci[ch] - cj[ch];
+        gap -= 2L * g * (g > 0 ? lo[ch] + span : lo[ch]);
+      }
+      if (gap <= 0) {
+        return MIXED;
+      }
+    }
+    return (byte) j;
+  }
+
+  /**
+   * Conservative test in OKLab. l', m' and s' grow with each of r, g and b, so the bin's colours
+   * lie in the l'm's' box spanned by its lowest and highest corner; its image in OKLab lies within
+   * {@code LAB_STRETCH × half-diagonal} of the box centre's image. The bin is in cell j when even
+   * the worst case keeps j strictly nearest.
+   */
+  private static byte oklabCell(int bin, Palette palette, double[] lo, double[] hi) {
+    int low = ColorHistogram.color(bin, 0);
+    Oklab.fromRgb(low, lo);
+    Oklab.fromRgb(low + 0x010101 * (ColorHistogram.BIN_WIDTH - 1), hi);
+    double[] centre = {(lo[0] + hi[0]) / 2, (lo[1] + hi[1]) / 2, (lo[2] + hi[2]) / 2};
+    double radius = LAB_STRETCH * labToLmsLength(hi[0] - lo[0], hi[1] - lo[1], hi[2] - lo[2]) / 2;
+    int j = palette.nearest(centre);
+    double reach = Math.sqrt(palette.distance(j, centre)) + radius + SLACK;
+    for (int i = 0; i < palette.size(); i++) {
+      if (i != j && Math.sqrt(palette.distance(i, centre)) - radius <= reach) {
+        return MIXED;
+      }
+    }
+    return (byte) j;
+  }
+
+  /** Length in l'm's' of an OKLab difference (the inverse matrix, as in {@link Oklab#toRgb}). */
+  private static double labToLmsLength(double dl, double da, double db) {
+    double l = dl + 0.3963377774 * da + 0.2158037573 * db;
+    double m = dl - 0.1055613458 * da - 0.0638541728 * db;
+    double s = dl - 0.0894841775 * da - 1.2914855480 * db;
+    return Math.sqrt(l * l + m * m + s * s);
+  }
+
+  private static int squares(int[] c) {
+    return c[0] * c[0] + c[1] * c[1] + c[2] * c[2];
+  }
+
+  private static double frobenius(double[][] m) {
+    double sum = 0;
+    for (double[] row : m) {
+      for (double v : row) {
+        sum += v * v;
+      }
+    }
+    return Math.sqrt(sum);
+  }
+}

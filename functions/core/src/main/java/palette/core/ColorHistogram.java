@@ -1,0 +1,190 @@
+package palette.core;
+
+import java.util.List;
+
+/**
+ * One pass over the opaque pixels: per bin (the top 6 bits of each channel, 262,144 bins of 4×4×4
+ * colours) which of its 64 colours occur, how many pixels fall in it and the sums of their offsets
+ * within the bin. Everything is integer, so the per-core partial histograms merge exactly and the
+ * result never depends on the split.
+ */
+final class ColorHistogram {
+  static final int BITS = 6;
+  static final int BINS = 1 << (3 * BITS);
+
+  /** Channel values per bin edge: a bin spans {@code [lo, lo + BIN_WIDTH - 1]} in each channel. */
+  static final int BIN_WIDTH = 1 << (8 - BITS);
+
+  /** Bigger images could overflow the packed offset sums; the pixel limits stop far below this. */
+  static final int MAX_PIXELS = 1 << 30;
+
+  /**
+   * Per bin {@link #STRIDE} longs: the set of colours seen (bit {@code offset}), then {@code count
+   * | sum of red offsets << 32}, then {@code sum of green offsets | sum of blue offsets << 32},
+   * then the sum of squared offsets over all three channels. The packed halves never carry: a count
+   * stays below 2^31 and an offset sum below 3 × 2^30.
+   */
+  final long[] cells;
+
+  static final int STRIDE = 4;
+
+  final long opaquePixels;
+
+  private ColorHistogram(long[] cells, long opaquePixels) {
+    this.cells = cells;
+    this.opaquePixels = opaquePixels;
+  }
+
+  static ColorHistogram of(int[] argb) {
+    if (argb.length > MAX_PIXELS) {
+      throw new IllegalArgumentException("at most 2^30 pixels supported, was " + argb.length);
+    }
+    List<ColorHistogram> parts = Parallel.ranges(argb.length, (from, to) -> scan(argb, from, to));
+    ColorHistogram total = parts.get(0);
+    for (int p = 1; p < parts.size(); p++) {
+      total = total.plus(parts.get(p));
+    }
+    return total;
+  }
+
+  /** Opaque means alpha of at least 128, which is exactly the sign bit of a packed ARGB int. */
+  static boolean isOpaque(int argb) {
+    return argb < 0;
+  }
+
+  /** The bin of a packed RGB (or ARGB) colour: the top {@link #BITS} bits of each channel. */
+  static int bin(int rgb) {
+    return ((rgb >> 6) & 0x3f000) | ((rgb >> 4) & 0xfc0) | ((rgb >> 2) & 0x3f);
+  }
+
+  /** The colour's place within its bin: the low 2 bits of each channel, red highest. */
+  static int offset(int rgb) {
+    return ((rgb >> 12) & 0x30) | ((rgb >> 6) & 0xc) | (rgb & 3);
+  }
+
+  /** The colour at {@code offset} in {@code bin}, packed RGB. */
+  static int color(int bin, int offset) {
+    int r = (bin >> 10) & 0xfc | (offset >> 4);
+    int g = (bin >> 4) & 0xfc | ((offset >> 2) & 3);
+    int b = (bin << 2) & 0xfc | (offset & 3);
+    return (r << 16) | (g << 8) | b;
+  }
+
+  long count(int bin) {
+    return cells[STRIDE * bin + 1] & 0xffffffffL;
+  }
+
+  /** Mean colour of the pixels in a non-empty bin, as {@code {r, g, b}}. */
+  void mean(int bin, double[] out) {
+    double n = count(bin);
+    int low = color(bin, 0);
+    out[0] = ((low >> 16) & 0xff) + (cells[STRIDE * bin + 1] >>> 32) / n;
+    out[1] = ((low >> 8) & 0xff) + (cells[STRIDE * bin + 2] & 0xffffffffL) / n;
+    out[2] = (low & 0xff) + (cells[STRIDE * bin + 2] >>> 32) / n;
+  }
+
+  /**
+   * Sum over the bin's pixels of the squared RGB distance to {@code rgb}: Σ|p - c|² = n|lo - c|² +
+   * 2 (lo - c)·Σo + Σ|o|², where each pixel p is the bin's lowest colour lo plus its offset o.
+   */
+  long squaredError(int bin, int rgb) {
+    int at = STRIDE * bin;
+    int low = color(bin, 0);
+    long dr = ((low >> 16) & 0xff) - ((rgb >> 16) & 0xff);
+    long dg = ((low >> 8) & 0xff) - ((rgb >> 8) & 0xff);
+    long db = (low & 0xff) - (rgb & 0xff);
+    long cross =
+        dr * (cells[at + 1] >>> 32)
+            + dg * (cells[at + 2] & 0xffffffffL)
+            + db * (cells[at + 2] >>> 32);
+    return count(bin) * (dr * dr + dg * dg + db * db) + 2 * cross + cells[at + 3];
+  }
+
+  int distinctColors() {
+    int total = 0;
+    for (int bin = 0; bin < BINS; bin++) {
+      total += Long.bitCount(cells[STRIDE * bin]);
+    }
+    return total;
+  }
+
+  /** Every distinct opaque colour, packed RGB, in bin order. */
+  int[] colors() {
+    int[] colors = new int[distinctColors()];
+    int n = 0;
+    for (int bin = 0; bin < BINS; bin++) {
+      for (long seen = cells[STRIDE * bin]; seen != 0; seen &= seen - 1) {
+        colors[n++] = color(bin, Long.numberOfTrailingZeros(seen));
+      }
+    }
+    return colors;
+  }
+
+  /**
+   * Pixel count of each colour of {@link #colors()}, same order: a second pass that ranks each
+   * pixel's colour among the bits of the bins. Only used when there are few distinct colours.
+   */
+  long[] colorCounts(int[] argb) {
+    int[] before = new int[BINS];
+    int distinct = 0;
+    for (int bin = 0; bin < BINS; bin++) {
+      before[bin] = distinct;
+      distinct += Long.bitCount(cells[STRIDE * bin]);
+    }
+    int size = distinct;
+    List<long[]> parts =
+        Parallel.ranges(
+            argb.length,
+            (from, to) -> {
+              long[] counts = new long[size];
+              for (int i = from; i < to; i++) {
+                int p = argb[i];
+                if (isOpaque(p)) {
+                  int bin = bin(p);
+                  counts[
+                      before[bin] + Long.bitCount(cells[STRIDE * bin] & ((1L << offset(p)) - 1))]++;
+                }
+              }
+              return counts;
+            });
+    long[] total = parts.get(0);
+    for (int p = 1; p < parts.size(); p++) {
+      for (int c = 0; c < size; c++) {
+        total[c] += parts.get(p)[c];
+      }
+    }
+    return total;
+  }
+
+  private static ColorHistogram scan(int[] argb, int from, int to) {
+    long[] cells = new long[STRIDE * BINS];
+    long opaque = 0;
+    for (int i = from; i < to; i++) {
+      int p = argb[i];
+      if (isOpaque(p)) {
+        opaque++;
+        int at = STRIDE * bin(p);
+        int r = (p >> 16) & 3;
+        int g = (p >> 8) & 3;
+        int b = p & 3;
+        cells[at] |= 1L << offset(p);
+        cells[at + 1] += 1 | (long) r << 32;
+        cells[at + 2] += g | (long) b << 32;
+        cells[at + 3] += r * r + g * g + b * b;
+      }
+    }
+    return new ColorHistogram(cells, opaque);
+  }
+
+  /** Merges {@code other} into this histogram's arrays. */
+  private ColorHistogram plus(ColorHistogram other) {
+    long[] more = other.cells;
+    for (int at = 0; at < cells.length; at += STRIDE) {
+      cells[at] |= more[at];
+      cells[at + 1] += more[at + 1];
+      cells[at + 2] += more[at + 2];
+      cells[at + 3] += more[at + 3];
+    }
+    return new ColorHistogram(cells, opaquePixels + other.opaquePixels);
+  }
+}

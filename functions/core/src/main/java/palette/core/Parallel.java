@@ -1,0 +1,87 @@
+package palette.core;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.function.IntFunction;
+
+/**
+ * Runs independent pieces of work on the available cores. Results come back in task order, and
+ * callers only combine them with exact (integer) arithmetic or pick among them by a total order, so
+ * the outcome never depends on how many cores there are or which task finishes first.
+ */
+final class Parallel {
+  /** Below this many pixels a second thread costs more than it saves. */
+  static final int MIN_CHUNK = 1 << 17;
+
+  private static final int MAX_PARTS = 8;
+
+  private Parallel() {}
+
+  /** Work on the half-open index range {@code [from, to)}. */
+  interface RangeTask<T> {
+    T run(int from, int to);
+  }
+
+  /** Splits {@code [0, length)} into contiguous ranges, one per core, in order. */
+  static <T> List<T> ranges(int length, RangeTask<T> task) {
+    int parts = Math.max(1, Math.min(cores(), Math.min(MAX_PARTS, length / MIN_CHUNK)));
+    return tasks(
+        parts,
+        part ->
+            task.run(
+                (int) ((long) length * part / parts), (int) ((long) length * (part + 1) / parts)));
+  }
+
+  /**
+   * Runs tasks {@code 0..count-1} on one lane per core (lane 0 is the calling thread, task {@code
+   * i} runs on lane {@code i % lanes}); results in task order.
+   */
+  static <T> List<T> tasks(int count, IntFunction<T> task) {
+    int lanes = Math.max(1, Math.min(cores(), count));
+    Object[] results = new Object[count];
+    List<CompletableFuture<Void>> others = new ArrayList<>();
+    for (int lane = 1; lane < lanes; lane++) {
+      int first = lane;
+      others.add(
+          CompletableFuture.runAsync(
+              () -> runLane(first, lanes, count, task, results), ForkJoinPool.commonPool()));
+    }
+    runLane(0, lanes, count, task, results);
+    others.forEach(Parallel::join);
+    List<T> ordered = new ArrayList<>(count);
+    for (Object result : results) {
+      @SuppressWarnings("unchecked")
+      T typed = (T) result;
+      ordered.add(typed);
+    }
+    return ordered;
+  }
+
+  private static <T> void runLane(
+      int first, int step, int count, IntFunction<T> task, Object[] results) {
+    for (int i = first; i < count; i += step) {
+      results[i] = task.apply(i);
+    }
+  }
+
+  private static int cores() {
+    return Runtime.getRuntime().availableProcessors();
+  }
+
+  private static <T> T join(CompletableFuture<T> future) {
+    try {
+      return future.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw e;
+    }
+  }
+}

@@ -57,7 +57,8 @@ export async function waitForJob(jobId, { onWaiting = () => {}, timeoutMs = 180_
     const job = await getJob(jobId);
     if (job.status === 'done') return job;
     if (job.status === 'failed') {
-      throw new ApiError(job.error ?? 'failed', job.message ?? 'The photo could not be processed.');
+      const reason = (job.message ?? 'the file could not be processed').replace(/\.?$/, '.');
+      throw new ApiError(job.error ?? 'failed', `No palette could be made from this file: ${reason}`);
     }
     const waited = Date.now() - start;
     if (waited > timeoutMs) {

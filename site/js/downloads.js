@@ -1,6 +1,7 @@
 // Download links for every output and one zip of everything. The files come from presigned,
 // cross-origin URLs, where the `download` attribute is ignored, so each file is fetched into a
-// blob first and saved from there.
+// blob first and saved from there. (The result images are loaded with crossorigin="anonymous",
+// so the browser's cached copies carry the CORS headers these fetches need.)
 import { el, clear } from './dom.js';
 import { ApiError } from './api.js';
 

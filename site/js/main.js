@@ -157,6 +157,11 @@ function wireDrop() {
   ui.file.addEventListener('change', () => ui.file.files.length && choose(ui.file.files[0]));
 }
 
+ui.preview.addEventListener('error', () => {
+  ui.preview.hidden = true;
+  ui.drop.classList.remove('has-preview');
+  ui.dropText.textContent = 'No preview: the browser cannot show this file';
+});
 wireDrop();
 wireCompare(ui.compareSlider, ui.compare);
 ui.k.addEventListener('input', () => { ui.kValue.textContent = ui.k.value; });

@@ -30,7 +30,7 @@ function freePort() {
 export async function startStack() {
   const data = mkdtempSync(join(tmpdir(), 'palette-e2e-'));
   const [port, s3Port] = [await freePort(), await freePort()];
-  const child = spawn(join(repoDir, 'palette'), ['serve', '--port', String(port), '--s3-port', String(s3Port), '--data', data], {
+  const child = spawn(join(repoDir, 'palette'), ['serve', '--web-port', String(port), '--port', String(s3Port), '--data', data], {
     cwd: repoDir, stdio: ['ignore', 'pipe', 'pipe'], detached: true,
   });
   let log = '';
@@ -51,7 +51,7 @@ export async function startStack() {
   const stop = async () => {
     if (child.exitCode === null) {
       const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGINT');
+      child.kill('SIGTERM'); // what Ctrl-C does; SIGINT is ignored by background jobs
       const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
       await exited;
       clearTimeout(timer);

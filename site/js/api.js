@@ -47,12 +47,12 @@ export function getJob(jobId) {
 }
 
 /**
- * Polls a job until it is done or failed: quickly at first (a palette usually takes well under a
- * second), then backing off. Resolves with the done job; rejects with an ApiError otherwise.
+ * Polls a job until it is done or failed: every 200 ms for the first 10 s (a palette usually
+ * takes about a second, and a late poll adds straight to what the person waits), then every 1.5 s.
+ * Resolves with the done job; rejects with an ApiError otherwise.
  */
 export async function waitForJob(jobId, { onWaiting = () => {}, timeoutMs = 180_000 } = {}) {
   const start = Date.now();
-  let delay = 150;
   for (;;) {
     const job = await getJob(jobId);
     if (job.status === 'done') return job;
@@ -65,7 +65,6 @@ export async function waitForJob(jobId, { onWaiting = () => {}, timeoutMs = 180_
       throw new ApiError('timeout', 'This is taking much longer than it should. Try again later; your upload is kept.');
     }
     onWaiting(waited);
-    await new Promise((resolve) => setTimeout(resolve, delay));
-    delay = Math.min(delay * 1.5, 1500);
+    await new Promise((resolve) => setTimeout(resolve, waited < 10_000 ? 200 : 1500));
   }
 }

@@ -14,6 +14,14 @@ build-PaletteFunction:
 .PHONY: build-ApiFunction
 build-ApiFunction: build-PaletteFunction
 
+# Worker speed: warm handling of a 1920x1080 JPEG on one core, and the artifact's cold start.
+.PHONY: bench-worker
+bench-worker:
+	$(MVN) -o -DskipTests -Dspotless.check.skip=true -pl local -am test-compile dependency:build-classpath \
+	  -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
+	java -XX:ActiveProcessorCount=1 -cp "local/target/test-classes:local/target/classes:$$(cat local/target/bench.classpath)" \
+	  palette.local.bench.WorkerBench $(BENCH_ARGS)
+
 # Runs every test: the Java build (unit, property, integration and artifact tests), the template lint.
 .PHONY: test
 test:

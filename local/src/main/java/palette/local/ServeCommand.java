@@ -66,8 +66,10 @@ final class ServeCommand implements Callable<Integer> {
             .withCorsOrigin(web == null ? origin : web.origin())
             .withLog(System.out);
     LocalStack stack = startStack(settings, web);
+    stack.warmUp();
     Thread onCtrlC = new Thread(() -> closeQuietly(web, stack), "palette-serve-stop");
     Runtime.getRuntime().addShutdownHook(onCtrlC);
+    boolean interrupted = false;
     try {
       if (web != null) {
         serveSite(web, stack);
@@ -75,10 +77,13 @@ final class ServeCommand implements Callable<Integer> {
       printBanner(spec.commandLine().getOut(), stack, web);
       new CountDownLatch(1).await();
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt(); // asked to stop (tests, embedding)
+      interrupted = true; // asked to stop (tests, embedding): stop cleanly first
     } finally {
       removeHook(onCtrlC);
       closeQuietly(web, stack);
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
     return 0;
   }

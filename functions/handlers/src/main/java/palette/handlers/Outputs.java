@@ -1,8 +1,13 @@
 package palette.handlers;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import palette.core.Artifact;
 import palette.core.PaletteRun;
 
@@ -19,34 +24,54 @@ final class Outputs {
 
   private final Storage storage;
   private final String bucket;
+  private final Executor executor;
 
-  Outputs(Storage storage, String bucket) {
+  Outputs(Storage storage, String bucket, Executor executor) {
     this.storage = storage;
     this.bucket = bucket;
+    this.executor = executor;
   }
 
   /**
    * Writes every artifact, {@code palette.json} last, replacing its bytes with {@code paletteJson}.
    */
   void writeResult(String prefix, PaletteRun run, String paletteJson) {
-    storage.delete(bucket, prefix + OutputKeys.ERROR);
-    storage.delete(bucket, prefix + OutputKeys.COMMIT_MARKER);
+    all(
+        () -> storage.delete(bucket, prefix + OutputKeys.ERROR),
+        () -> storage.delete(bucket, prefix + OutputKeys.COMMIT_MARKER));
+    List<Runnable> puts = new ArrayList<>();
     for (Artifact artifact : run.artifacts()) {
       if (!artifact.name().equals(OutputKeys.COMMIT_MARKER)) {
-        storage.write(
-            bucket,
-            prefix + artifact.name(),
-            artifact.bytes(),
-            contentType(artifact.contentType()),
-            OUTPUT_CACHE);
+        puts.add(
+            () ->
+                storage.write(
+                    bucket,
+                    prefix + artifact.name(),
+                    artifact.bytes(),
+                    contentType(artifact.contentType()),
+                    OUTPUT_CACHE));
       }
     }
+    all(puts.toArray(Runnable[]::new));
     storage.write(
         bucket,
         prefix + OutputKeys.COMMIT_MARKER,
         paletteJson.getBytes(StandardCharsets.UTF_8),
         contentType("application/json"),
         MARKER_CACHE);
+  }
+
+  /** Runs the requests together and returns when all succeeded; rethrows the first failure. */
+  private void all(Runnable... requests) {
+    CompletableFuture<?>[] running = new CompletableFuture<?>[requests.length];
+    for (int i = 0; i < requests.length; i++) {
+      running[i] = CompletableFuture.runAsync(requests[i], executor);
+    }
+    try {
+      CompletableFuture.allOf(running).join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
   }
 
   /** Removes earlier outputs under the prefix and writes {@code error.json}. */

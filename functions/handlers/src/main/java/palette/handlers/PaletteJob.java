@@ -20,10 +20,10 @@ final class PaletteJob {
   private final PaletteOptions defaults;
   private final Outputs outputs;
 
-  PaletteJob(Storage storage, WorkerConfig config) {
+  PaletteJob(Storage storage, WorkerConfig config, java.util.concurrent.Executor requests) {
     this.storage = storage;
     this.defaults = config.defaults();
-    this.outputs = new Outputs(storage, config.outputBucket());
+    this.outputs = new Outputs(storage, config.outputBucket(), requests);
   }
 
   Outcome run(ObjectRef ref) {

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * The S3-triggered worker: for every object an event names, computes its palette and writes the
@@ -17,8 +19,21 @@ import java.util.Map;
  * retries and the idempotent job rewrites identical results.
  */
 public final class PaletteWorker implements RequestHandler<S3Event, Void> {
+  /** Threads for S3 requests that may run together: one per output written in parallel. */
+  private static final ExecutorService REQUESTS =
+      Executors.newFixedThreadPool(
+          6,
+          task -> {
+            Thread thread = new Thread(task, "palette-s3");
+            thread.setDaemon(true);
+            return thread;
+          });
+
   private final PaletteJob job;
+  private final WorkerConfig config;
   private final PrintStream log;
+  private SnapStartPriming
+      priming; // held here: the checkpoint context may keep only a weak reference
 
   /** Used by the Lambda runtime: configuration and clients are built once per container. */
   public PaletteWorker() {
@@ -27,11 +42,13 @@ public final class PaletteWorker implements RequestHandler<S3Event, Void> {
 
   private PaletteWorker(WorkerConfig config) {
     this(config, S3Storage.create(config), System.out);
+    this.priming = new SnapStartPriming(config, REQUESTS).register();
   }
 
   /** For tests and the local stack: any storage, logs to {@code log}. */
   public PaletteWorker(WorkerConfig config, Storage storage, PrintStream log) {
-    this.job = new PaletteJob(storage, config);
+    this.job = new PaletteJob(storage, config, REQUESTS);
+    this.config = config;
     this.log = log;
   }
 
@@ -69,6 +86,14 @@ public final class PaletteWorker implements RequestHandler<S3Event, Void> {
       throw new TransientFailure(failures, event.getRecords().size(), firstFailure);
     }
     return outcomes;
+  }
+
+  /**
+   * Runs one job on a small built-in image without touching storage, so the first real event does
+   * not pay for class loading: SnapStart does this before its snapshot, local servers at start.
+   */
+  public Outcome warmUp() {
+    return new SnapStartPriming(config, REQUESTS).prime();
   }
 
   private static Map<String, Object> retryFields(String requestId, ObjectRef ref, Exception e) {

@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * A small in-memory object store with S3's semantics for the calls the worker makes, recording
- * every call so tests can check what was read and in which order outputs were written.
+ * every call so tests can check what was read and in which order outputs were written. Safe for the
+ * worker's parallel writes.
  */
 class MemoryStorage implements Storage {
   record Stored(byte[] bytes, String contentType, String cacheControl, Map<String, String> meta) {}
@@ -16,15 +17,15 @@ class MemoryStorage implements Storage {
   final Map<String, Stored> objects = new LinkedHashMap<>();
   final List<String> calls = new ArrayList<>();
 
-  void put(String bucket, String key, byte[] bytes, Map<String, String> metadata) {
+  synchronized void put(String bucket, String key, byte[] bytes, Map<String, String> metadata) {
     objects.put(bucket + "/" + key, new Stored(bytes, null, null, metadata));
   }
 
-  Stored get(String bucket, String key) {
+  synchronized Stored get(String bucket, String key) {
     return objects.get(bucket + "/" + key);
   }
 
-  List<String> keys(String bucket) {
+  synchronized List<String> keys(String bucket) {
     return objects.keySet().stream()
         .filter(k -> k.startsWith(bucket + "/"))
         .map(k -> k.substring(bucket.length() + 1))
@@ -33,7 +34,7 @@ class MemoryStorage implements Storage {
   }
 
   @Override
-  public Optional<StoredObject> head(String bucket, String key) {
+  public synchronized Optional<StoredObject> head(String bucket, String key) {
     calls.add("head " + bucket + "/" + key);
     Stored stored = get(bucket, key);
     return Optional.ofNullable(stored)
@@ -41,7 +42,7 @@ class MemoryStorage implements Storage {
   }
 
   @Override
-  public byte[] read(String bucket, String key, long maxBytes) {
+  public synchronized byte[] read(String bucket, String key, long maxBytes) {
     calls.add("get " + bucket + "/" + key);
     byte[] bytes = get(bucket, key).bytes();
     if (bytes.length > maxBytes) {
@@ -51,20 +52,20 @@ class MemoryStorage implements Storage {
   }
 
   @Override
-  public void write(
+  public synchronized void write(
       String bucket, String key, byte[] bytes, String contentType, String cacheControl) {
     calls.add("put " + bucket + "/" + key);
     objects.put(bucket + "/" + key, new Stored(bytes.clone(), contentType, cacheControl, Map.of()));
   }
 
   @Override
-  public void delete(String bucket, String key) {
+  public synchronized void delete(String bucket, String key) {
     calls.add("delete " + bucket + "/" + key);
     objects.remove(bucket + "/" + key);
   }
 
   @Override
-  public List<String> list(String bucket, String prefix) {
+  public synchronized List<String> list(String bucket, String prefix) {
     return keys(bucket).stream()
         .filter(k -> k.startsWith(prefix) && k.indexOf('/', prefix.length()) < 0)
         .toList();

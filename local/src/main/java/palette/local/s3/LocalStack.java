@@ -28,13 +28,16 @@ public final class LocalStack implements AutoCloseable {
 
   private final LocalS3 s3;
   private final LambdaInvoker invoker;
+  private final PaletteWorker worker;
   private final Map<String, String> workerEnv;
   private final java.util.concurrent.atomic.AtomicBoolean closed =
       new java.util.concurrent.atomic.AtomicBoolean();
 
-  private LocalStack(LocalS3 s3, LambdaInvoker invoker, Map<String, String> workerEnv) {
+  private LocalStack(
+      LocalS3 s3, LambdaInvoker invoker, PaletteWorker worker, Map<String, String> workerEnv) {
     this.s3 = s3;
     this.invoker = invoker;
+    this.worker = worker;
     this.workerEnv = workerEnv;
   }
 
@@ -113,7 +116,7 @@ public final class LocalStack implements AutoCloseable {
           new PaletteWorker(config, new S3Storage(client(config)), settings.log());
       LambdaInvoker invoker = new LambdaInvoker(worker, 2, 500, settings.log());
       target.set(invoker);
-      return new LocalStack(s3, invoker, Map.copyOf(env));
+      return new LocalStack(s3, invoker, worker, Map.copyOf(env));
     } catch (Exception | Error e) {
       s3.close();
       throw e;
@@ -139,6 +142,11 @@ public final class LocalStack implements AutoCloseable {
 
   public LocalS3 s3() {
     return s3;
+  }
+
+  /** Loads the worker's code paths once, so the first dropped file is handled at warm speed. */
+  public void warmUp() {
+    worker.warmUp();
   }
 
   /** Invokes the worker as Lambda does. */

@@ -120,7 +120,8 @@ class WorkerIntegrationTest {
         .contains("photos/coffee.png")
         .doesNotContain("timings");
     var head = s3.headObject(b -> b.bucket(OUT).key("photos/coffee.png/palette.json"));
-    assertThat(head.contentType()).isEqualTo("application/json; charset=utf-8");
+    // Jetty drops the space after the semicolon; the media type and charset are what matter.
+    assertThat(head.contentType().replace(" ", "")).isEqualTo("application/json;charset=utf-8");
     assertThat(head.cacheControl()).isEqualTo("no-cache");
     var swatch = s3.headObject(b -> b.bucket(OUT).key("photos/coffee.png/swatch.png"));
     assertThat(swatch.contentType()).isEqualTo("image/png");

@@ -1,0 +1,160 @@
+package palette.local.bench;
+
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
+import palette.handlers.PaletteWorker;
+import palette.handlers.S3Storage;
+import palette.handlers.WorkerConfig;
+import palette.local.lambda.LambdaArtifact;
+import palette.local.lambda.LambdaProcess;
+import palette.local.lambda.RuntimeApiServer;
+import palette.local.s3.Images;
+import palette.local.s3.LocalS3;
+import palette.local.s3.LocalStack;
+import palette.local.s3.ObjectCreated;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Measures the worker, not a test: warm handling of a 1920×1080 JPEG (S3 get to last put, through
+ * the embedded S3) and the cold start of the Lambda artifact (new JVM to posted result) started as
+ * Lambda starts it. Run with {@code make bench-worker}; arguments: warm runs, cold runs.
+ */
+public final class WorkerBench {
+  static final String KEY = "bench/photo 1920x1080.jpg";
+
+  public static void main(String[] args) throws Exception {
+    int warmRuns = args.length > 0 ? Integer.parseInt(args[0]) : 30;
+    int coldRuns = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+    Path tmp = Files.createTempDirectory("palette-bench");
+    var settings =
+        LocalStack.Settings.defaults(tmp.resolve("s3"))
+            .withNotifications(false)
+            .withLog(new PrintStream(OutputStream.nullOutputStream()));
+    try (LocalStack stack = LocalStack.start(settings);
+        S3Client s3 = stack.client()) {
+      byte[] jpeg = photo1920x1080();
+      s3.putObject(b -> b.bucket(LocalStack.INPUT_BUCKET).key(KEY), RequestBody.fromBytes(jpeg));
+      System.out.printf(Locale.ROOT, "input: %s, %d bytes%n", KEY, jpeg.length);
+      warm(stack, jpeg.length, warmRuns);
+      if (coldRuns > 0) {
+        cold(stack, tmp, coldRuns);
+      }
+    }
+  }
+
+  /** The sample photo scaled to 1920×1080 and saved as a JPEG: real texture, not a gradient. */
+  static byte[] photo1920x1080() throws Exception {
+    BufferedImage sample = ImageIO.read(new ByteArrayInputStream(Images.sample()));
+    BufferedImage big = new BufferedImage(1920, 1080, BufferedImage.TYPE_INT_RGB);
+    var g = big.createGraphics();
+    g.setRenderingHint(
+        RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+    g.drawImage(sample, 0, 0, 1920, 1080, null);
+    g.dispose();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ImageIO.write(big, "jpg", out);
+    return out.toByteArray();
+  }
+
+  static void warm(LocalStack stack, long size, int runs) throws Exception {
+    WorkerConfig config = WorkerConfig.fromEnv(stack.workerEnv());
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    PaletteWorker worker =
+        new PaletteWorker(config, new S3Storage(LocalStack.client(config)), new PrintStream(log));
+    var event =
+        stack
+            .invoker()
+            .parse(
+                new ObjectCreated(
+                        "ObjectCreated:Put", LocalStack.INPUT_BUCKET, KEY, size, "x", Instant.now())
+                    .toEventJson(LocalS3.REGION));
+    for (int i = 0; i < 10; i++) {
+      worker.handleRequest(event, null); // warm-up: JIT and connection pool
+    }
+    double[] ms = new double[runs];
+    for (int i = 0; i < runs; i++) {
+      log.reset();
+      long start = System.nanoTime();
+      worker.handleRequest(event, null);
+      ms[i] = (System.nanoTime() - start) / 1e6;
+    }
+    report("warm, S3 get to last put (" + Runtime.getRuntime().availableProcessors() + " cpu)", ms);
+    System.out.println("last run's log line: " + log.toString(StandardCharsets.UTF_8).strip());
+  }
+
+  static void cold(LocalStack stack, Path tmp, int runs) throws Exception {
+    Path artifact = tmp.resolve("artifact");
+    LambdaArtifact.build(artifact, tmp.resolve("make.log"));
+    String event =
+        new ObjectCreated("ObjectCreated:Put", LocalStack.INPUT_BUCKET, KEY, 1, "x", Instant.now())
+            .toEventJson(LocalS3.REGION);
+    for (String options : List.of("", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1")) {
+      double[] ms = new double[runs];
+      for (int i = 0; i < runs; i++) {
+        ms[i] = coldOnce(stack, artifact, event, options, tmp.resolve("cold.log"));
+      }
+      report("cold, new JVM to result, JAVA_TOOL_OPTIONS='" + options + "'", ms);
+    }
+  }
+
+  static double coldOnce(LocalStack stack, Path artifact, String event, String options, Path log)
+      throws Exception {
+    try (RuntimeApiServer api = new RuntimeApiServer(event)) {
+      Map<String, String> env = new HashMap<>(LambdaArtifact.env(stack));
+      env.put("JAVA_TOOL_OPTIONS", options);
+      long start = System.nanoTime();
+      Process lambda = LambdaProcess.start(artifact, LambdaArtifact.HANDLER, api, env, log);
+      try {
+        RuntimeApiServer.Result result = api.result().get(120, TimeUnit.SECONDS);
+        if (!result.success()) {
+          throw new IllegalStateException(result.body() + Files.readString(log));
+        }
+        return (result.atNanos() - start) / 1e6;
+      } finally {
+        lambda.destroyForcibly().waitFor();
+      }
+    }
+  }
+
+  static void report(String what, double[] ms) {
+    double[] sorted = ms.clone();
+    Arrays.sort(sorted);
+    List<String> all = new ArrayList<>();
+    for (double m : ms) {
+      all.add(String.format(Locale.ROOT, "%.0f", m));
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "%s: median %.1f ms, p10 %.1f, p90 %.1f, min %.1f, max %.1f (n=%d)%n  runs: %s%n",
+        what,
+        percentile(sorted, 50),
+        percentile(sorted, 10),
+        percentile(sorted, 90),
+        sorted[0],
+        sorted[sorted.length - 1],
+        ms.length,
+        String.join(" ", all));
+  }
+
+  static double percentile(double[] sorted, int p) {
+    int index = (int) Math.round(p / 100.0 * (sorted.length - 1));
+    return sorted[index];
+  }
+}

@@ -1,0 +1,40 @@
+package palette.local.lambda;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import palette.local.s3.LocalS3;
+import palette.local.s3.LocalStack;
+
+/** The worker's deployment artifact, built the way {@code sam build} builds it. */
+public final class LambdaArtifact {
+  public static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+  public static final String HANDLER = "palette.handlers.PaletteWorker::handleRequest";
+
+  private LambdaArtifact() {}
+
+  /** Runs {@code make build-PaletteFunction} into {@code folder}; fails with make's output. */
+  public static void build(Path folder, Path log) throws Exception {
+    Process make =
+        new ProcessBuilder("make", "build-PaletteFunction", "ARTIFACTS_DIR=" + folder)
+            .directory(ROOT.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
+    if (!make.waitFor(5, TimeUnit.MINUTES) || make.exitValue() != 0) {
+      throw new IllegalStateException(
+          "make build-PaletteFunction failed:\n" + Files.readString(log));
+    }
+  }
+
+  /** The environment the template gives the function, pointed at a local S3. */
+  public static Map<String, String> env(LocalStack stack) {
+    Map<String, String> env = new HashMap<>(stack.workerEnv());
+    env.put("AWS_ACCESS_KEY_ID", LocalS3.ACCESS_KEY);
+    env.put("AWS_SECRET_ACCESS_KEY", LocalS3.SECRET_KEY);
+    env.put("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1");
+    return env;
+  }
+}

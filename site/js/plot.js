@@ -23,6 +23,10 @@ export async function renderPlot(container, figure) {
   const Plotly = await loadPlotly();
   const start = performance.now();
   const layout = { ...figure.layout, autosize: true, margin: { l: 0, r: 0, t: 30, b: 0 } };
+  if (container.clientWidth < 560) {
+    // On a phone the legend would take half the plot: put it underneath instead.
+    layout.legend = { ...layout.legend, orientation: 'h', x: 0, y: -0.05 };
+  }
   delete layout.width;
   delete layout.height;
   await Plotly.react(container, figure.data, layout, { responsive: true, displaylogo: false });

@@ -25,6 +25,13 @@ after(async () => {
 async function openPage(viewport = { width: 1280, height: 900 }) {
   const context = await browser.newContext({ viewport, acceptDownloads: true });
   const page = await context.newPage();
+  // Sums the layout shifts the page makes (Cumulative Layout Shift), to check that nothing jumps.
+  await page.addInitScript(() => {
+    window.layoutShift = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.layoutShift += entry.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
   page.on('pageerror', (error) => console.error('page error:', error.message));
   await page.goto(stack.url);
   return page;
@@ -52,7 +59,7 @@ async function distinctColours(page, selector) {
   }, png.toString('base64'));
 }
 
-test('a photo gives chips, swatch, repainted image, a WebGL plot and a zip of everything', async () => {
+test('a photo gives chips, swatch, repainted image, a WebGL plot and a zip of everything', async (t) => {
   const page = await openPage();
   await upload(page, SAMPLE);
   await page.waitForSelector('body[data-results-ms]', { timeout: 60_000 });
@@ -73,6 +80,10 @@ test('a photo gives chips, swatch, repainted image, a WebGL plot and a zip of ev
   await page.waitForSelector('#plot[data-render-ms]', { timeout: 60_000 });
   assert.ok(await distinctColours(page, '#plot') > 50, 'the plot canvas is not blank');
   await page.screenshot({ path: join(outputDir, 'results.png'), fullPage: true });
+  const shift = await page.evaluate(() => window.layoutShift);
+  assert.ok(shift < 0.1, `the page jumped while results arrived: layout shift ${shift}`);
+  t.diagnostic(`layout shift ${shift.toFixed(4)}; upload to results ${await page.getAttribute('body', 'data-results-ms')} ms; `
+    + `plot render ${await page.getAttribute('#plot', 'data-render-ms')} ms`);
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#zip')]);
   const zipPath = join(outputDir, download.suggestedFilename());
@@ -83,6 +94,11 @@ test('a photo gives chips, swatch, repainted image, a WebGL plot and a zip of ev
   }
   const palette = JSON.parse(new TextDecoder().decode(entries['palette.json']));
   assert.deepEqual(palette.colors.map((c) => c.hex), hexes);
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.waitForTimeout(600); // Plotly redraws for the new width after a debounce
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 390, 'nothing overflows a phone');
+  await page.screenshot({ path: join(outputDir, 'results-phone.png'), fullPage: true });
 
   const recent = await page.locator('#recent li').count();
   await page.reload();

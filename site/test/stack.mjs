@@ -52,7 +52,7 @@ export async function startStack() {
     if (child.exitCode === null) {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM'); // what Ctrl-C does; SIGINT is ignored by background jobs
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      const timer = setTimeout(() => child.kill('SIGKILL'), 30_000); // the JVM may be writing its class-data archive
       await exited;
       clearTimeout(timer);
     }

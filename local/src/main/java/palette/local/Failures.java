@@ -5,13 +5,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import palette.core.ErrorCode;
 import palette.core.PaletteException;
+import palette.filmgrab.FilmGrabException;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 
 /**
  * The one place that turns a failure into an exit code and a one-line message: 1 for a palette the
- * input does not allow (bad image, limits), 3 for I/O trouble, 4 for a bug. Usage errors are
- * picocli's (exit 2).
+ * input does not allow (bad image, limits) or a film-grab request that cannot succeed (film not
+ * found, refused URL), 3 for I/O trouble (including film-grab network errors), 4 for a bug. Usage
+ * errors are picocli's (exit 2).
  */
 final class Failures {
   static final int BAD_INPUT = 1;
@@ -27,6 +29,10 @@ final class Failures {
     if (cause instanceof PaletteException p) {
       err.println("palette: " + p.getMessage() + " (" + p.code().id() + ")");
       return p.code() == ErrorCode.INVALID_OPTION ? USAGE : BAD_INPUT;
+    }
+    if (cause instanceof FilmGrabException f) {
+      err.println("palette: " + f.getMessage());
+      return f.isTransient() ? IO_ERROR : BAD_INPUT;
     }
     if (cause instanceof NoSuchFileException n) {
       err.println("palette: no such file: " + n.getFile());

@@ -16,9 +16,15 @@ public final class ApiHandler
     implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
   private final ApiRoutes routes;
 
-  /** Used by the Lambda runtime: configuration from the environment, default credentials. */
+  private ApiPriming priming;
+
+  /**
+   * Used by the Lambda runtime: configuration from the environment, default credentials, and a
+   * SnapStart priming hook.
+   */
   public ApiHandler() {
     this(ApiConfig.fromEnv(System.getenv()), DefaultCredentialsProvider.builder().build());
+    this.priming = priming().register();
   }
 
   /** Used by the local server and tests: explicit configuration and credentials. */
@@ -31,6 +37,11 @@ public final class ApiHandler
                 config,
                 S3Clients.client(config, credentials),
                 S3Clients.presigner(config, credentials)));
+  }
+
+  /** The SnapStart priming of this handler (registered only by the runtime's constructor). */
+  ApiPriming priming() {
+    return priming != null ? priming : new ApiPriming(routes, routes.siteOrigin());
   }
 
   @Override

@@ -27,6 +27,10 @@ final class ApiRoutes {
     this.cors = new Cors(config.siteOrigin());
   }
 
+  String siteOrigin() {
+    return config.siteOrigin();
+  }
+
   APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
     long start = System.nanoTime();
     String method = method(event);

@@ -97,10 +97,9 @@ async function showResults(job, originalUrl) {
   const files = job.files ?? [];
   const named = (name) => files.find((f) => f.name === name);
   ui.results.hidden = false;
-  reserveImageSpace([ui.swatch.parentElement, ui.compare], job.palette);
+  reserveImageSpace(ui.swatch.parentElement, ui.compare, job.palette);
   showChips(ui.chips, job.palette);
   showDownloads(ui.downloads, files, fail);
-  ui.compare.classList.toggle('no-original', !originalUrl);
   ui.compareSlider.parentElement.hidden = !originalUrl;
   const images = [];
   if (named('swatch.png')) images.push(showImage(ui.swatch, named('swatch.png').url));

@@ -31,11 +31,16 @@ async function copy(text) {
   }
 }
 
-/** Sets the image frames' shape before the images load, so the page does not jump. */
-export function reserveImageSpace(frames, palette) {
+/**
+ * Sets the image frames' shape before the images load, so the page does not jump. The swatch is
+ * the photo plus a palette band a fifth of its height (at least one row) underneath.
+ */
+export function reserveImageSpace(swatchFrame, photoFrame, palette) {
   const { width, height } = palette?.image ?? {};
   if (!width || !height) return;
-  for (const frame of frames) frame.style.setProperty('--ratio', `${width} / ${height}`);
+  const band = Math.max(1, Math.floor((height + 2) / 5));
+  swatchFrame.style.setProperty('--ratio', `${width} / ${height + band}`);
+  photoFrame.style.setProperty('--ratio', `${width} / ${height}`);
 }
 
 /** Loads an image and resolves when it is decoded (or rejects), so callers know it is shown. */

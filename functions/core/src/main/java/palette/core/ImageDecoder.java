@@ -56,6 +56,8 @@ final class ImageDecoder {
       throw e;
     } catch (OutOfMemoryError e) {
       throw corrupt(format, "not enough memory to decode it; its header may be lying", e);
+    } catch (LinkageError e) {
+      throw e; // a broken build, not a broken image
     } catch (IOException | RuntimeException | Error e) {
       throw classify(format, e);
     } finally {

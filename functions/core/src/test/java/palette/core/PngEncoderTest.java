@@ -27,7 +27,7 @@ class PngEncoderTest {
 
     byte[] png = PngEncoder.encode(image);
 
-    assertThat(PngChunks.header(png)).containsExactly(37, 23, 8, 2);
+    assertThat(PngFile.header(png)).containsExactly(37, 23, 8, 2);
     BufferedImage decoded = decode(png);
     assertThat(decoded.getRGB(0, 0, 37, 23, null, 0, 37)).containsExactly(image.argb());
   }
@@ -40,7 +40,7 @@ class PngEncoderTest {
 
     byte[] png = PngEncoder.encode(new PixelImage(5, 4, argb));
 
-    assertThat(PngChunks.header(png)).containsExactly(5, 4, 8, 6);
+    assertThat(PngFile.header(png)).containsExactly(5, 4, 8, 6);
     assertThat(decode(png).getRGB(0, 0, 5, 4, null, 0, 5)).containsExactly(argb);
   }
 
@@ -81,9 +81,9 @@ class PngEncoderTest {
 
     byte[] png = PngEncoder.encodeIndexed(width, height, labels, colors);
 
-    assertThat(PngChunks.header(png)).containsExactly(width, height, depth, 3);
-    assertThat(PngChunks.find(png, "PLTE").data()).isEqualTo(rgbBytes(colors));
-    assertThat(PngChunks.find(png, "tRNS")).isNull();
+    assertThat(PngFile.header(png)).containsExactly(width, height, depth, 3);
+    assertThat(PngFile.find(png, "PLTE").data()).isEqualTo(rgbBytes(colors));
+    assertThat(PngFile.find(png, "tRNS")).isNull();
     int[] decoded = decode(png).getRGB(0, 0, width, height, null, 0, width);
     Set<Integer> distinct = new HashSet<>();
     for (int i = 0; i < decoded.length; i++) {
@@ -100,9 +100,9 @@ class PngEncoderTest {
 
     byte[] png = PngEncoder.encodeIndexed(3, 2, labels, colors);
 
-    assertThat(PngChunks.header(png)).containsExactly(3, 2, 2, 3);
-    assertThat(PngChunks.find(png, "PLTE").data()).hasSize(12);
-    assertThat(PngChunks.find(png, "tRNS").data()).containsExactly(0xff, 0xff, 0xff, 0);
+    assertThat(PngFile.header(png)).containsExactly(3, 2, 2, 3);
+    assertThat(PngFile.find(png, "PLTE").data()).hasSize(12);
+    assertThat(PngFile.find(png, "tRNS").data()).containsExactly(0xff, 0xff, 0xff, 0);
     int[] decoded = decode(png).getRGB(0, 0, 3, 2, null, 0, 3);
     assertThat(decoded[0]).isEqualTo(0xffff0000);
     assertThat(decoded[1] >>> 24).isZero();

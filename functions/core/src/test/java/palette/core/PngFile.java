@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.zip.CRC32;
 
 /** Splits a PNG into its chunks, checking the signature and every CRC on the way. */
-final class PngChunks {
+final class PngFile {
   record Chunk(String type, byte[] data) {}
 
-  private PngChunks() {}
+  private PngFile() {}
 
   static List<Chunk> read(byte[] png) {
     assertThat(Arrays.copyOf(png, 8)).containsExactly(0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n');

@@ -53,17 +53,18 @@ try {
   }
   const points = await page.evaluate(() =>
     document.getElementById('plot').data.reduce((n, trace) => n + (trace.x?.length ?? 0), 0));
-  // The largest scatter the template allows (PlotPoints up to 200,000): the same figure with every
-  // point repeated ten times, drawn by the page's own renderPlot into a fresh element.
-  const largest = await page.evaluate(async () => {
+  // The largest scatter the engine writes (PaletteOptions.MAX_PLOT_POINTS, 80,000 points): the same
+  // figure with every point repeated, drawn by the page's own renderPlot into a fresh element.
+  const largest = await page.evaluate(async (points) => {
     const { renderPlot } = await import('/js/plot.js');
+    const times = Math.max(1, Math.ceil(80_000 / points));
     const data = document.getElementById('plot').data.map((trace) => {
       const copy = { ...trace };
       for (const axis of ['x', 'y', 'z']) {
-        if (Array.isArray(trace[axis]) && trace[axis].length > 1) copy[axis] = Array(10).fill(trace[axis]).flat();
+        if (Array.isArray(trace[axis]) && trace[axis].length > 1) copy[axis] = Array(times).fill(trace[axis]).flat();
       }
-      if (Array.isArray(trace.marker?.color)) copy.marker = { ...trace.marker, color: Array(10).fill(trace.marker.color).flat() };
-      if (Array.isArray(trace.text)) copy.text = Array(10).fill(trace.text).flat();
+      if (Array.isArray(trace.marker?.color)) copy.marker = { ...trace.marker, color: Array(times).fill(trace.marker.color).flat() };
+      if (Array.isArray(trace.text)) copy.text = Array(times).fill(trace.text).flat();
       return copy;
     });
     const layout = document.getElementById('plot').layout;
@@ -71,7 +72,7 @@ try {
     document.querySelector('main').append(div);
     const ms = await renderPlot(div, { data, layout });
     return { ms: Math.round(ms), points: data.reduce((n, t) => n + (t.x?.length ?? 0), 0) };
-  });
+  }, points);
   console.log(JSON.stringify({
     pageBytesBeforePlotly: pageBytes,
     plotlyLoadedOnOpen: plotlyLoaded,

@@ -22,8 +22,10 @@ bench-worker:
 	java -XX:ActiveProcessorCount=1 -cp "local/target/test-classes:local/target/classes:$$(cat local/target/bench.classpath)" \
 	  palette.local.bench.WorkerBench $(BENCH_ARGS)
 
-# Runs every test: the Java build (unit, property, integration and artifact tests), the template lint.
+# Runs every test: the Java build (unit, property, integration and artifact tests), the template
+# lint, and the site's end-to-end tests in headless Chromium against `palette serve`.
 .PHONY: test
 test:
 	mvn -B verify
 	cfn-lint template.yaml
+	cd site && npm ci --no-audit --no-fund && npm test

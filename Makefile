@@ -10,6 +10,10 @@ build-PaletteFunction:
 	cp -R $(HANDLERS)/target/classes/. "$(ARTIFACTS_DIR)/"
 	cp $(HANDLERS)/target/lib/*.jar "$(ARTIFACTS_DIR)/lib/"
 
+# The API function ships the same handlers module; only its handler class differs.
+.PHONY: build-ApiFunction
+build-ApiFunction: build-PaletteFunction
+
 # Worker speed: warm handling of a 1920x1080 JPEG on one core, and the artifact's cold start.
 .PHONY: bench-worker
 bench-worker:

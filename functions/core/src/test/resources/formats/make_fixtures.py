@@ -104,6 +104,12 @@ INVERSE = {
 }
 
 
+def exif_bytes(orientation):
+    exif = Image.Exif()
+    exif[0x0112] = orientation
+    return exif.tobytes()
+
+
 def stored_for(orientation, upright):
     op = INVERSE[orientation]
     return upright if op is None else upright.transpose(op)
@@ -116,10 +122,17 @@ def formats():
     save(quadrants("L", (17, 68, 136, 255)), "jpeg-gray.jpg", quality=100)
     save(q.convert("CMYK"), "jpeg-cmyk.jpg", quality=95)
     save(q.convert("CMYK"), "jpeg-cmyk-icc.jpg", quality=95, icc_profile=cmyk_profile())
+    # A profile header claiming 2 GB: the profile must be ignored, not allocated.
+    with_icc = encoded(q.convert("CMYK"), "JPEG", quality=95, icc_profile=cmyk_profile())
+    size_at = with_icc.index(b"ICC_PROFILE\0") + 14
+    lying = with_icc[:size_at] + struct.pack(">I", 0x7FFFFFF0) + with_icc[size_at + 4:]
+    write(HERE, "jpeg-cmyk-icc-size-lies.jpg", lying)
+    app2 = lying.index(b"\xff\xe2")  # the colour reader finds the profile under any APPn marker
+    write(HERE, "jpeg-cmyk-icc-size-lies-under-app0.jpg", lying[:app2 + 1] + b"\xe0" + lying[app2 + 2:])
+    # Wide-gamut RGB: (200, 0, 0) there is (234, 0, 0) in sRGB (as converted by LittleCMS).
+    save(Image.new("RGB", (W, H), (200, 0, 0)), "jpeg-adobe-rgb.jpg", quality=95, icc_profile=adobe_rgb_profile())
     for n in range(1, 9):
-        exif = Image.Exif()
-        exif[0x0112] = n
-        save(stored_for(n, q), "jpeg-orientation-%d.jpg" % n, quality=95, exif=exif.tobytes())
+        save(stored_for(n, q), "jpeg-orientation-%d.jpg" % n, quality=95, exif=exif_bytes(n))
 
     save(q, "png-rgb.png")
     write(HERE, "png-interlaced.png", png_interlaced(q))
@@ -135,9 +148,7 @@ def formats():
     save(quadrants("RGB").quantize(4), "png-palette-2bit.png", bits=2)
     save(quadrants("1", (0, 255, 255, 0)), "png-1bit.png")
     save(q, "png-rgb-trns.png", transparency=BLUE)
-    exif = Image.Exif()
-    exif[0x0112] = 6
-    save(stored_for(6, q), "png-exif-orientation-6.png", exif=exif.tobytes())
+    save(stored_for(6, q), "png-exif-orientation-6.png", exif=exif_bytes(6))
 
     second = Image.new("RGB", (W, H), (255, 255, 0)).quantize(4)
     first = quadrants("RGB").quantize(4)
@@ -153,9 +164,7 @@ def formats():
 
     save(q, "webp-lossy.webp", quality=95)
     save(rgba, "webp-lossless-alpha.webp", lossless=True)
-    exif = Image.Exif()
-    exif[0x0112] = 8
-    save(stored_for(8, q), "webp-exif-orientation-8.webp", lossless=True, exif=exif.tobytes())
+    save(stored_for(8, q), "webp-exif-orientation-8.webp", lossless=True, exif=exif_bytes(8))
 
 
 def png_interlaced(im):
@@ -220,11 +229,27 @@ def cmyk_profile():
     b2a0_grid = b"".join(struct.pack(">HHHH", 0, 0, 0, 0xFFFF - 0xFFFF * L) for L in (0, 1) for _ in range(4))
     b2a0 = (b"mft2\0\0\0\0" + bytes([3, 4, 2, 0]) + struct.pack(">9i", 65536, 0, 0, 0, 65536, 0, 0, 0, 65536)
             + struct.pack(">HH", 2, 2) + identity * 3 + b2a0_grid + identity * 4)
-    desc_text = b"Naive CMYK\0"
+    return icc_profile(b"prtr", b"CMYK", b"Lab ", b"Naive CMYK", [(b"A2B0", a2b0), (b"B2A0", b2a0)])
+
+
+def adobe_rgb_profile():
+    """A matrix/curve RGB profile with Adobe RGB (1998) primaries (D50-adapted) and gamma 2.2."""
+    def xyz(x, y, z):
+        return b"XYZ \0\0\0\0" + struct.pack(">3i", round(x * 65536), round(y * 65536), round(z * 65536))
+    gamma = b"curv\0\0\0\0" + struct.pack(">IH", 1, 563)  # u8Fixed8 563/256 = 2.2
+    return icc_profile(b"mntr", b"RGB ", b"XYZ ", b"Wide RGB", [
+        (b"rXYZ", xyz(0.6097, 0.3111, 0.0195)), (b"gXYZ", xyz(0.2053, 0.6257, 0.0609)),
+        (b"bXYZ", xyz(0.1492, 0.0632, 0.7446)),
+        (b"rTRC", gamma), (b"gTRC", gamma), (b"bTRC", gamma)])
+
+
+def icc_profile(device_class, space, pcs, description, tags):
+    """An ICC v2 profile: header, tag table, and the tags every profile needs plus ``tags``."""
+    desc_text = description + b"\0"
     desc = (b"desc\0\0\0\0" + struct.pack(">I", len(desc_text)) + desc_text + b"\0" * 12 + b"\0" * 67)
     wtpt = b"XYZ \0\0\0\0" + struct.pack(">3i", round(0.9642 * 65536), 65536, round(0.8249 * 65536))
     cprt = b"text\0\0\0\0public domain\0"
-    tags = [(b"desc", desc), (b"wtpt", wtpt), (b"cprt", cprt), (b"A2B0", a2b0), (b"B2A0", b2a0)]
+    tags = [(b"desc", desc), (b"wtpt", wtpt), (b"cprt", cprt)] + tags
     offset = 128 + 4 + 12 * len(tags)
     table, body = b"", b""
     for sig, data in tags:
@@ -233,7 +258,7 @@ def cmyk_profile():
         table += sig + struct.pack(">II", offset + len(body), len(data))
         body += data
     size = offset + len(body)
-    header = (struct.pack(">I", size) + b"none" + bytes([2, 0x20, 0, 0]) + b"prtr" + b"CMYK" + b"Lab "
+    header = (struct.pack(">I", size) + b"none" + bytes([2, 0x20, 0, 0]) + device_class + space + pcs
               + b"\0" * 12 + b"acsp" + b"\0" * 4 + b"\0" * 4 + b"\0" * 8 + b"\0" * 8 + b"\0" * 4
               + struct.pack(">3i", round(0.9642 * 65536), 65536, round(0.8249 * 65536)) + b"\0" * 4
               + b"\0" * 16 + b"\0" * 28)
@@ -332,10 +357,12 @@ def malformed():
     bad("corrupt_image--gif-screen-only.gif", gif[:13])
     bad("corrupt_image--gif-no-image.gif", b"GIF89a\x10\0\x10\0\0\0\0\x3b")
     bad("corrupt_image--gif-truncated-half.gif", gif[: len(gif) // 2])
+    bad("corrupt_image--gif-frame-larger-than-data.gif", gif_bomb(8000, 8000, 8000, 8000))
     bad("corrupt_image--gif-truncated-after-descriptor.gif", gif[: gif.index(b"\x2c") + 10])
 
     # BMP damage
     bad("corrupt_image--bmp-header-only.bmp", bmp[:54])
+    bad("corrupt_image--bmp-truncated-in-info-header.bmp", bmp[:24])
     bad("corrupt_image--bmp-truncated-half.bmp", bmp[: len(bmp) // 2])
     bad("corrupt_image--bmp-negative-width.bmp", bmp[:18] + struct.pack("<i", -64) + bmp[22:])
     bad("corrupt_image--bmp-zero-height.bmp", bmp[:22] + struct.pack("<i", 0) + bmp[26:])
@@ -349,6 +376,14 @@ def malformed():
     bad("corrupt_image--webp-lossless-truncated.webp", webp_lossless[: len(webp_lossless) // 2])
     bad("corrupt_image--webp-chunk-header-only.webp", webp_lossy[:20])
     bad("corrupt_image--webp-riff-size-too-large.webp", webp_lossless[:4] + struct.pack("<I", len(webp_lossless) + 100) + webp_lossless[8:])
+    exif_webp = encoded(stored_for(8, quadrants()), "WEBP", lossless=True, exif=exif_bytes(8))
+    vp8x = exif_webp.index(b"VP8X") + 8
+    bad("corrupt_image--webp-canvas-larger-than-image.webp", exif_webp[:vp8x + 4] + (31).to_bytes(3, "little") + (49999).to_bytes(3, "little") + exif_webp[vp8x + 10:])
+    lossless_alpha = encoded(quadrants("RGBA", (RED + (255,), GREEN + (128,), BLUE + (0,), WHITE + (255,))), "WEBP", lossless=True)
+    # One bit flipped in the entropy-code header: the decoder then reads far past the end.
+    bad("corrupt_image--webp-lossless-reads-past-end.webp", lossless_alpha[:39] + bytes([lossless_alpha[39] & 0x7F]) + lossless_alpha[40:])
+    vp8l = exif_webp.index(b"VP8L")
+    bad("corrupt_image--webp-extended-without-image.webp", exif_webp[:vp8l] + b"XXXX" + exif_webp[vp8l + 4:])
     bad("corrupt_image--webp-vp8-garbage.webp", webp_lossy[:30] + bytes(rnd.randrange(256) for _ in range(200)))
 
     # decompression bombs: a few hundred bytes that declare billions of pixels
@@ -399,9 +434,9 @@ def sof_resize(jpeg, width, height):
     return jpeg[:sof + 5] + struct.pack(">HH", height, width) + jpeg[sof + 9:]
 
 
-def gif_bomb(screen_width, screen_height):
+def gif_bomb(screen_width, screen_height, width=65535, height=65535):
     screen = b"GIF89a" + struct.pack("<HH", screen_width, screen_height) + b"\x80\0\0" + bytes(6)
-    descriptor = b"\x2c" + struct.pack("<HHHH", 0, 0, 65535, 65535) + b"\0"
+    descriptor = b"\x2c" + struct.pack("<HHHH", 0, 0, width, height) + b"\0"
     return screen + descriptor + b"\x02\x02\x44\x01\0\x3b"
 
 

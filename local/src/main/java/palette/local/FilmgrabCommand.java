@@ -4,16 +4,14 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import palette.filmgrab.Film;
 import palette.filmgrab.FilmGrab;
 import palette.filmgrab.FilmGrabConfig;
-import palette.filmgrab.FilmGrabException;
 import palette.filmgrab.FilmRef;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -65,19 +63,7 @@ final class FilmgrabCommand implements Callable<Integer> {
       description = "No progress bar.")
   boolean quiet;
 
-  @Option(
-      names = "--base-url",
-      hidden = true,
-      defaultValue = "${env:PALETTE_FILMGRAB_BASE_URL}",
-      description = "Site to use instead of https://film-grab.com/ (a local test server).")
-  String baseUrl;
-
-  @Option(
-      names = "--delay-ms",
-      hidden = true,
-      defaultValue = "${env:PALETTE_FILMGRAB_DELAY_MS}",
-      description = "Milliseconds between requests to a host; below 1000 only with --base-url.")
-  String delayMs;
+  @Mixin SiteOptions siteOptions;
 
   @Override
   public Integer call() throws IOException {
@@ -85,7 +71,7 @@ final class FilmgrabCommand implements Callable<Integer> {
     FilmGrabConfig config;
     try {
       title = resolveTitle();
-      config = config();
+      config = siteOptions.config();
     } catch (IllegalArgumentException e) {
       spec.commandLine().getErr().println("palette filmgrab: " + e.getMessage());
       return Failures.USAGE;
@@ -101,50 +87,14 @@ final class FilmgrabCommand implements Callable<Integer> {
       stills = stills.subList(0, Math.min(max, stills.size()));
     }
     Path dir = output != null ? output : Path.of(page.slug());
-    Download result = download(site, stills, StillFolder.open(dir));
+    StillDownloader.Download result =
+        StillDownloader.download(
+            site, stills, StillFolder.open(dir), spec.commandLine().getErr(), !quiet);
     printSummary(out, page, dir, result);
     if (!result.failures().isEmpty()) {
       throw result.failures().get(0);
     }
     return 0;
-  }
-
-  /** What a run did, still by still. */
-  record Download(int saved, int present, int renamed, List<FilmGrabException> failures) {}
-
-  private Download download(FilmGrab site, List<URI> stills, StillFolder folder)
-      throws IOException {
-    PrintWriter err = spec.commandLine().getErr();
-    ProgressBar bar = new ProgressBar(err, stills.size(), !quiet);
-    int saved = 0;
-    int present = 0;
-    int renamed = 0;
-    List<FilmGrabException> failures = new ArrayList<>();
-    for (int i = 0; i < stills.size(); i++) {
-      URI url = stills.get(i);
-      String name = StillFolder.fileName(url);
-      bar.show(i, name);
-      if (folder.hasIntact(url)) {
-        present++;
-        continue;
-      }
-      try {
-        StillFolder.Saved result = folder.save(url, name, site.fetchStill(url));
-        switch (result.outcome()) {
-          case SAVED -> saved++;
-          case IDENTICAL -> present++;
-          case RENAMED -> renamed++;
-        }
-      } catch (FilmGrabException e) {
-        failures.add(e);
-      }
-    }
-    bar.show(stills.size(), "done");
-    bar.finish();
-    for (FilmGrabException failure : failures) {
-      err.println("palette: skipped a still: " + failure.getMessage());
-    }
-    return new Download(saved, present, renamed, failures);
   }
 
   private Integer list(FilmGrab site, String query, PrintWriter out) {
@@ -160,7 +110,7 @@ final class FilmgrabCommand implements Callable<Integer> {
     return 0;
   }
 
-  private void printSummary(PrintWriter out, Film page, Path dir, Download d) {
+  private void printSummary(PrintWriter out, Film page, Path dir, StillDownloader.Download d) {
     String year = page.findYear().isPresent() ? " (" + page.year() + ")" : "";
     out.println(page.title() + year + "  " + page.url());
     out.printf(
@@ -182,26 +132,5 @@ final class FilmgrabCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--max must be at least 1, was " + max);
     }
     return title;
-  }
-
-  private FilmGrabConfig config() {
-    FilmGrabConfig.Builder builder = FilmGrabConfig.builder();
-    boolean testSite = baseUrl != null && !baseUrl.isBlank();
-    if (testSite) {
-      builder.baseUrl(URI.create(baseUrl.trim()));
-    }
-    if (delayMs != null && !delayMs.isBlank()) {
-      if (!delayMs.trim().matches("\\d{1,9}")) {
-        throw new IllegalArgumentException(
-            "--delay-ms must be a whole number of milliseconds, was " + delayMs);
-      }
-      long ms = Long.parseLong(delayMs.trim());
-      if (ms < 1000 && !testSite) {
-        throw new IllegalArgumentException(
-            "--delay-ms must be at least 1000 for film-grab.com, was " + ms);
-      }
-      builder.minInterval(Duration.ofMillis(ms));
-    }
-    return builder.build();
   }
 }

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       InvokeCommand.class,
       ServeCommand.class,
       FilmgrabCommand.class,
+      FilmCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class PaletteCli implements Runnable {

@@ -106,7 +106,16 @@ final class RunCommand implements Callable<Integer> {
         document.iterations(),
         document.stopReason().id(),
         document.mse());
-    for (Swatch swatch : document.swatches()) {
+    printSwatches(out, document.swatches());
+    for (Path path : written) {
+      out.println("wrote " + path);
+    }
+    out.flush();
+  }
+
+  /** One line per colour: hex, RGB and share; shared with {@code palette film}. */
+  static void printSwatches(PrintWriter out, List<Swatch> swatches) {
+    for (Swatch swatch : swatches) {
       out.printf(
           Locale.ROOT,
           "  %s  rgb(%3d,%3d,%3d)  %5.1f%%%n",
@@ -116,10 +125,6 @@ final class RunCommand implements Callable<Integer> {
           swatch.color().b(),
           swatch.share() * 100);
     }
-    for (Path path : written) {
-      out.println("wrote " + path);
-    }
-    out.flush();
   }
 
   /** Engine options shared by the commands that run the engine. */

@@ -4,22 +4,27 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import palette.handlers.api.ApiConfig;
 import palette.local.s3.LocalS3;
 import palette.local.s3.LocalStack;
+import palette.local.web.LocalApi;
+import palette.local.web.SiteFolder;
+import palette.local.web.WebServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code palette serve}: the stack on this machine until Ctrl-C. Today that is S3 with the worker
- * behind its notifications; files dropped into the input bucket with any S3 client get their
- * palettes in the output bucket.
+ * {@code palette serve}: the stack on this machine until Ctrl-C: S3 with the worker behind its
+ * notifications (files dropped into the input bucket with any S3 client get their palettes in the
+ * output bucket) and, unless {@code --s3-only}, the web page with the real API handler at one URL.
  */
 @Command(
     name = "serve",
     mixinStandardHelpOptions = true,
-    description = "Run the stack on this machine: S3 and the worker (Ctrl-C stops).")
+    description =
+        "Run the stack on this machine: S3, the worker, the API and the web page (Ctrl-C stops).")
 final class ServeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -41,29 +46,41 @@ final class ServeCommand implements Callable<Integer> {
   @Option(
       names = "--origin",
       paramLabel = "URL",
-      description = "Web origin allowed to call S3 from a browser (default: ${DEFAULT-VALUE}).")
+      description =
+          "With --s3-only: web origin allowed to call S3 from a browser (default: ${DEFAULT-VALUE}).")
   String origin = "http://localhost:8080";
+
+  @Option(
+      names = "--web-port",
+      paramLabel = "PORT",
+      description =
+          "Port of the web page and its API, 0 for any free one (default: ${DEFAULT-VALUE}).")
+  int webPort = 8080;
 
   @Override
   public Integer call() throws Exception {
+    WebServer web = s3Only ? null : WebServer.bind(webPort);
     var settings =
         LocalStack.Settings.defaults(data)
             .withPort(port)
-            .withCorsOrigin(origin)
+            .withCorsOrigin(web == null ? origin : web.origin())
             .withLog(System.out);
-    LocalStack stack = LocalStack.start(settings);
+    LocalStack stack = startStack(settings, web);
     stack.warmUp();
-    Thread onCtrlC = new Thread(() -> closeQuietly(stack), "palette-serve-stop");
+    Thread onCtrlC = new Thread(() -> closeQuietly(web, stack), "palette-serve-stop");
     Runtime.getRuntime().addShutdownHook(onCtrlC);
     boolean interrupted = false;
     try {
-      printBanner(spec.commandLine().getOut(), stack);
+      if (web != null) {
+        serveSite(web, stack);
+      }
+      printBanner(spec.commandLine().getOut(), stack, web);
       new CountDownLatch(1).await();
     } catch (InterruptedException e) {
       interrupted = true; // asked to stop (tests, embedding): stop cleanly first
     } finally {
       removeHook(onCtrlC);
-      stack.close();
+      closeQuietly(web, stack);
     }
     if (interrupted) {
       Thread.currentThread().interrupt();
@@ -71,7 +88,32 @@ final class ServeCommand implements Callable<Integer> {
     return 0;
   }
 
-  private void printBanner(PrintWriter out, LocalStack stack) {
+  private static LocalStack startStack(LocalStack.Settings settings, WebServer web)
+      throws Exception {
+    try {
+      return LocalStack.start(settings);
+    } catch (Exception | Error e) {
+      if (web != null) {
+        web.close();
+      }
+      throw e;
+    }
+  }
+
+  /** The web page and the real API handler, on the one origin that S3's CORS allows. */
+  private void serveSite(WebServer web, LocalStack stack) {
+    Path site =
+        SiteFolder.locate()
+            .orElseThrow(() -> new IllegalStateException("the site/ folder of the checkout"));
+    SiteFolder.ensureVendor(site, spec.commandLine().getErr());
+    ApiConfig api = LocalApi.config(stack, web.origin());
+    web.serve(site, api.maxBytes(), LocalApi.handler(api));
+  }
+
+  private void printBanner(PrintWriter out, LocalStack stack, WebServer web) {
+    if (web != null) {
+      out.println("palette is running at " + web.url() + "   (open it in a browser)");
+    }
     String endpoint = stack.endpoint().toString();
     out.println("S3 endpoint    " + endpoint + "   (files in " + stack.s3().folder() + ")");
     out.println("input bucket   " + LocalStack.INPUT_BUCKET + "   (drop images here)");
@@ -95,9 +137,6 @@ final class ServeCommand implements Callable<Integer> {
             + " s3 ls --recursive s3://"
             + LocalStack.OUTPUT_BUCKET
             + "/");
-    if (!s3Only) {
-      out.println("(the web site and API are not part of this build yet: S3 and the worker only)");
-    }
     out.println("Ctrl-C stops.");
     out.flush();
   }
@@ -110,8 +149,11 @@ final class ServeCommand implements Callable<Integer> {
     }
   }
 
-  private static void closeQuietly(LocalStack stack) {
+  private static void closeQuietly(WebServer web, LocalStack stack) {
     try {
+      if (web != null) {
+        web.close();
+      }
       stack.close();
     } catch (Exception e) {
       System.err.println("palette serve: while stopping: " + e);

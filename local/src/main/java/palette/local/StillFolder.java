@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The folder stills are downloaded into. It never overwrites a file: a still identical to an
@@ -61,14 +62,21 @@ final class StillFolder {
 
   /** True when an earlier run saved this URL and its file is still there, unchanged. */
   boolean hasIntact(URI url) throws IOException {
+    return findIntact(url).isPresent();
+  }
+
+  /** The file an earlier run saved this URL in, if it is still there, unchanged. */
+  Optional<Path> findIntact(URI url) throws IOException {
     Entry entry = manifest.get(url.toString());
     if (entry == null) {
-      return false;
+      return Optional.empty();
     }
     Path file = dir.resolve(entry.file());
-    return Files.isRegularFile(file)
-        && Files.size(file) == entry.size()
-        && sha256(Files.readAllBytes(file)).equals(entry.sha256());
+    boolean intact =
+        Files.isRegularFile(file)
+            && Files.size(file) == entry.size()
+            && sha256(Files.readAllBytes(file)).equals(entry.sha256());
+    return intact ? Optional.of(file) : Optional.empty();
   }
 
   /** Saves a still under {@code fileName}, or skips or renames it; never overwrites. */

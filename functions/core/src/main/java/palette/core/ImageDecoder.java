@@ -1,16 +1,17 @@
 package palette.core;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.event.IIOReadWarningListener;
+import javax.imageio.spi.IIORegistry;
+import javax.imageio.spi.ImageReaderSpi;
 import javax.imageio.stream.ImageInputStream;
-import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * Turns untrusted bytes into a {@link PixelImage}: format sniffed from the bytes, header checked
@@ -22,9 +23,6 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  * PaletteException} here, so callers can report one clear reason.
  */
 final class ImageDecoder {
-  /** The most pixels a 4-byte-per-pixel raster can hold in one Java array. */
-  static final long MAX_ARRAY_PIXELS = Integer.MAX_VALUE / 4;
-
   static {
     ImageIO.setUseCache(false); // never spill untrusted input to a temp file
   }
@@ -46,17 +44,20 @@ final class ImageDecoder {
               + megabytes(limits.maxBytes()));
     }
     ImageFormat format = ImageFormat.sniff(bytes);
+    byte[] data = format == ImageFormat.JPEG ? JpegSegments.check(bytes) : bytes;
     if (format == ImageFormat.BMP) {
-      checkBmpHeader(bytes, limits);
+      DeclaredSize.checkBmp(bytes, limits);
     }
     int orientation = ExifOrientation.of(bytes, format);
     ImageReader reader = reader(format);
     try {
-      return read(reader, bytes, format, limits, orientation);
+      return read(reader, data, format, limits, orientation);
     } catch (PaletteException e) {
       throw e;
     } catch (OutOfMemoryError e) {
       throw corrupt(format, "not enough memory to decode it; its header may be lying", e);
+    } catch (LinkageError e) {
+      throw e; // a broken build, not a broken image
     } catch (IOException | RuntimeException | Error e) {
       throw classify(format, e);
     } finally {
@@ -67,13 +68,13 @@ final class ImageDecoder {
   private static PixelImage read(
       ImageReader reader, byte[] bytes, ImageFormat format, ImageLimits limits, int orientation)
       throws IOException {
-    try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
+    try (ImageInputStream in = new ByteArrayImageInput(bytes, format)) {
       reader.setInput(in, true, true);
       TruncationWarnings warnings = new TruncationWarnings();
       reader.addIIOReadWarningListener(warnings);
       int width = reader.getWidth(0);
       int height = reader.getHeight(0);
-      checkSize(format, width, height, bytes.length, limits);
+      DeclaredSize.check(format, width, height, bytes.length, limits);
       checkStructure(format, bytes);
       BufferedImage image = reader.read(0, reader.getDefaultReadParam());
       if (warnings.message != null) {
@@ -84,90 +85,38 @@ final class ImageDecoder {
     }
   }
 
-  /** Refuses a declared size before a single pixel is allocated. */
-  private static void checkSize(
-      ImageFormat format, int width, int height, int fileBytes, ImageLimits limits) {
-    if (width < 1 || height < 1) {
-      throw corrupt(format, "its header declares a size of " + width + "x" + height, null);
-    }
-    long pixels = (long) width * height;
-    long limit = Math.min(limits.maxPixels(), MAX_ARRAY_PIXELS);
-    if (pixels > limit) {
-      throw new PaletteException(
-          ErrorCode.TOO_MANY_PIXELS,
-          String.format(
-              Locale.ROOT,
-              "the image is %dx%d (%.1f megapixels), more than the limit of %.1f megapixels",
-              width,
-              height,
-              pixels / 1e6,
-              limit / 1e6));
-    }
-    // Huffman coding spends at least one bit on every 8x8 block, so fewer bytes than that
-    // means the file was cut short; refusing now avoids decoding megapixels of filler.
-    long blocks = ((width + 7L) / 8) * ((height + 7L) / 8);
-    if (format == ImageFormat.JPEG && blocks > 8L * fileBytes) {
-      throw corrupt(
-          format,
-          "it is truncated: "
-              + width
-              + "x"
-              + height
-              + " pixels cannot fit in "
-              + fileBytes
-              + " bytes",
-          null);
-    }
-  }
-
   /** Container checks the ImageIO readers skip; they run after the size check. */
   private static void checkStructure(ImageFormat format, byte[] bytes) {
     if (format == ImageFormat.PNG) {
       PngChunks.check(bytes);
     } else if (format == ImageFormat.WEBP) {
       WebpChunks.check(bytes);
-    } else if (format == ImageFormat.JPEG) {
-      JpegScans.check(bytes);
     }
-  }
-
-  /**
-   * The JDK's BMP reader rejects a huge size with a vague "invalid width/height", so the declared
-   * size is checked against the limit here first.
-   */
-  private static void checkBmpHeader(byte[] b, ImageLimits limits) {
-    boolean core = (b[14] & 0xFF) == 12;
-    int width = core ? (b[18] & 0xFF) | (b[19] & 0xFF) << 8 : le32(b, 18);
-    int height = core ? (b[20] & 0xFF) | (b[21] & 0xFF) << 8 : le32(b, 22);
-    if (width > 0 && height != 0 && height != Integer.MIN_VALUE) {
-      checkSize(ImageFormat.BMP, width, Math.abs(height), b.length, limits);
-    }
-  }
-
-  private static int le32(byte[] b, int pos) {
-    return (b[pos] & 0xFF)
-        | (b[pos + 1] & 0xFF) << 8
-        | (b[pos + 2] & 0xFF) << 16
-        | b[pos + 3] << 24;
   }
 
   private static ImageReader reader(ImageFormat format) {
-    Iterator<ImageReader> readers =
-        ImageIO.getImageReadersByFormatName(format.name().toLowerCase(Locale.ROOT));
-    ImageReader chosen = null;
-    while (readers.hasNext()) {
-      ImageReader candidate = readers.next();
+    String name = format.name().toLowerCase(Locale.ROOT);
+    Iterator<ImageReaderSpi> providers =
+        IIORegistry.getDefaultInstance().getServiceProviders(ImageReaderSpi.class, true);
+    ImageReaderSpi chosen = null;
+    while (providers.hasNext()) {
+      ImageReaderSpi candidate = providers.next();
       // The TwelveMonkeys JPEG reader handles CMYK/YCCK and bad ICC profiles; it delegates
       // ordinary JPEGs to the JDK's native decoder.
-      if (chosen == null || candidate.getClass().getName().startsWith("com.twelvemonkeys")) {
+      if (List.of(candidate.getFormatNames()).contains(name)
+          && (chosen == null || candidate.getClass().getName().startsWith("com.twelvemonkeys"))) {
         chosen = candidate;
       }
     }
-    if (chosen == null) {
-      throw new PaletteException(
-          ErrorCode.UNSUPPORTED_IMAGE, "no decoder for " + format.displayName() + " is installed");
+    try {
+      if (chosen != null) {
+        return chosen.createReaderInstance();
+      }
+    } catch (IOException e) {
+      // reported below
     }
-    return chosen;
+    throw new PaletteException(
+        ErrorCode.UNSUPPORTED_IMAGE, "no decoder for " + format.displayName() + " is installed");
   }
 
   private static PaletteException classify(ImageFormat format, Throwable e) {
@@ -202,7 +151,7 @@ final class ImageDecoder {
     return oneLine(detail);
   }
 
-  private static PaletteException corrupt(ImageFormat format, String why, Throwable cause) {
+  static PaletteException corrupt(ImageFormat format, String why, Throwable cause) {
     return new PaletteException(
         ErrorCode.CORRUPT_IMAGE,
         "the " + format.displayName() + " image cannot be read: " + why,
@@ -228,11 +177,10 @@ final class ImageDecoder {
     @Override
     public void warningOccurred(ImageReader source, String warning) {
       String lower = warning == null ? "" : warning.toLowerCase(Locale.ROOT);
+      // libjpeg: "Premature end of JPEG file"; TwelveMonkeys: "Truncated File - Missing EOI".
+      // Other warnings (a bad ICC profile, extraneous bytes) leave a usable image.
       if (message == null
-          && (lower.contains("premature end")
-              || lower.contains("truncated")
-              || lower.contains("end of file")
-              || lower.contains("eof"))) {
+          && (lower.contains("premature end") || lower.startsWith("truncated file"))) {
         message = oneLine(warning);
       }
     }

@@ -178,8 +178,9 @@ final class Json {
         case '\t' -> out.append("\\t");
         default -> {
           // Below 0x20 is illegal raw; '<' is escaped so the JSON can sit inside an HTML script
-          // element; U+2028/9 break older JavaScript parsers.
-          if (c < 0x20 || c == '<' || c == '\u2028' || c == '\u2029') {
+          // element; U+2028/9 break older JavaScript parsers; a lone surrogate (from a broken
+          // file name, say) has no UTF-8 form and would turn into '?'.
+          if (c < 0x20 || c == '<' || c == '\u2028' || c == '\u2029' || lone(text, i)) {
             out.append(String.format("\\u%04x", (int) c));
           } else {
             out.append(c);
@@ -188,5 +189,15 @@ final class Json {
       }
     }
     out.append('"');
+  }
+
+  /** True when {@code text[i]} is a surrogate that is not part of a valid pair. */
+  private static boolean lone(String text, int i) {
+    char c = text.charAt(i);
+    if (Character.isHighSurrogate(c)) {
+      return i + 1 == text.length() || !Character.isLowSurrogate(text.charAt(i + 1));
+    }
+    return Character.isLowSurrogate(c)
+        && (i == 0 || !Character.isHighSurrogate(text.charAt(i - 1)));
   }
 }

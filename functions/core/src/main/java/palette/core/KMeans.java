@@ -44,7 +44,7 @@ final class KMeans {
   }
 
   /** The centres as 8-bit sRGB, dropping any that round to a colour already taken. */
-  private static int[] rounded(double[] centres, ColorSpace space) {
+  static int[] rounded(double[] centres, ColorSpace space) {
     int[] colors = new int[centres.length / 3];
     int n = 0;
     for (int c = 0; c < colors.length; c++) {

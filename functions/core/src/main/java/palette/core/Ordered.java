@@ -90,7 +90,7 @@ record Ordered(List<Swatch> swatches, int[] colors, byte[] labels) {
     return result;
   }
 
-  private static Comparator<Integer> comparator(SortOrder order, int[] centroids, long[] counts) {
+  static Comparator<Integer> comparator(SortOrder order, int[] centroids, long[] counts) {
     Comparator<Integer> byRgb = Comparator.comparingInt(i -> centroids[i] & 0xffffff);
     double[][] lab = new double[centroids.length][3];
     for (int i = 0; i < centroids.length; i++) {

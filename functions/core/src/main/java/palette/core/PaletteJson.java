@@ -1,5 +1,6 @@
 package palette.core;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -58,7 +59,7 @@ final class PaletteJson {
 
   static String write(PaletteDocument document, boolean withTimings) {
     Json json = Json.pretty().beginObject();
-    colors(json, document);
+    colors(json, document.swatches());
     options(json, document.options());
     json.name("image").beginObject();
     json.name("width").value(document.width()).name("height").value(document.height());
@@ -80,9 +81,9 @@ final class PaletteJson {
     return json.endObject().endObject().toString();
   }
 
-  private static void colors(Json json, PaletteDocument document) {
+  static void colors(Json json, List<Swatch> swatches) {
     json.name("colors").beginArray();
-    for (Swatch swatch : document.swatches()) {
+    for (Swatch swatch : swatches) {
       Rgb color = swatch.color();
       json.beginObject().name("hex").value(color.hex());
       json.name("rgb").value(new int[] {color.r(), color.g(), color.b()});
@@ -92,7 +93,7 @@ final class PaletteJson {
     json.endArray();
   }
 
-  private static void options(Json json, PaletteOptions options) {
+  static void options(Json json, PaletteOptions options) {
     json.name("options").beginObject();
     json.name("k").value(options.k()).name("limit").value(options.limit());
     json.name("space").value(options.space().id()).name("seed").value(options.seed());
@@ -103,7 +104,7 @@ final class PaletteJson {
     json.name("maxBytes").value(options.limits().maxBytes()).endObject();
   }
 
-  private static void timings(Json json, Timings timings) {
+  static void timings(Json json, Timings timings) {
     json.name("timingsMs").beginObject();
     json.name("decode").value(timings.decodeMs(), 2);
     json.name("cluster").value(timings.clusterMs(), 2);

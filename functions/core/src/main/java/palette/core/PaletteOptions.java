@@ -11,7 +11,8 @@ package palette.core;
  * @param seed seed of the k-means++ initialisation; the same seed gives the same palette
  * @param sort order of the colours in every output
  * @param equalStripes swatch stripes of equal width (the original's look) instead of by share
- * @param plotPoints most points drawn in the 3D scatter, 100 to 200,000
+ * @param plotPoints most points drawn in the 3D scatter, 100 to 80,000 (so the figure stays under 1
+ *     MB)
  * @param limits input size limits
  */
 public record PaletteOptions(
@@ -31,7 +32,7 @@ public record PaletteOptions(
   public static final long DEFAULT_SEED = 42;
   public static final int DEFAULT_PLOT_POINTS = 20_000;
   public static final int MIN_PLOT_POINTS = 100;
-  public static final int MAX_PLOT_POINTS = 200_000;
+  public static final int MAX_PLOT_POINTS = 80_000;
 
   public PaletteOptions {
     checkRange("k", k, 1, MAX_K);

@@ -71,7 +71,7 @@ public final class Palettes {
         image, clustering, ordered, options, new Timings(decodeMs, clusterMs, 0, 0), Map.of());
   }
 
-  private static PaletteDocument document(
+  static PaletteDocument document(
       PixelImage image,
       Clustering clustering,
       Ordered ordered,
@@ -97,7 +97,7 @@ public final class Palettes {
   }
 
   /** Elapsed milliseconds between laps. */
-  private static final class Stopwatch {
+  static final class Stopwatch {
     private long last = System.nanoTime();
 
     double lap() {

@@ -34,18 +34,20 @@ final class PlotSample {
     for (int i = 0; i < counts.length; i++) {
       pixels[i] = new int[quota[i]];
     }
+    // One pass over the labels; want[c] is the rank (within cluster c) of its next chosen pixel.
     int[] seen = new int[counts.length];
     int[] taken = new int[counts.length];
+    int[] want = new int[counts.length];
+    for (int c = 0; c < counts.length; c++) {
+      want[c] = quota[c] > 0 ? ranks[c][0] : -1;
+    }
     for (int p = 0; p < labels.length; p++) {
       int label = labels[p];
-      if (label < 0) {
-        continue;
-      }
-      int rank = seen[label]++;
-      int next = taken[label];
-      if (next < quota[label] && ranks[label][next] == rank) {
+      if (label >= 0 && seen[label]++ == want[label]) {
+        int next = taken[label];
         pixels[label][next] = p;
-        taken[label] = next + 1;
+        taken[label] = ++next;
+        want[label] = next < quota[label] ? ranks[label][next] : -1;
       }
     }
     return pixels;

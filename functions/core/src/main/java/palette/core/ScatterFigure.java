@@ -17,8 +17,6 @@ final class ScatterFigure {
   private ScatterFigure() {}
 
   static String json(PixelImage image, Ordered ordered, int plotPoints, long seed) {
-    List<Swatch> swatches = ordered.swatches();
-    int[][] samples = PlotSample.sample(ordered.labels(), counts(swatches), plotPoints, seed);
     int[] argb = image.pixels();
     if (argb.length != ordered.labels().length) {
       throw new IllegalArgumentException(
@@ -28,6 +26,8 @@ final class ScatterFigure {
               + ordered.labels().length
               + " labels");
     }
+    List<Swatch> swatches = ordered.swatches();
+    int[][] samples = PlotSample.sample(ordered.labels(), counts(swatches), plotPoints, seed);
     Json json = Json.compact(64 * 1024 + plotPoints * 12);
     json.beginObject().name("data").beginArray();
     for (int i = 0; i < swatches.size(); i++) {

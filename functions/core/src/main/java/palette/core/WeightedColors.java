@@ -22,7 +22,7 @@ final class WeightedColors {
   /** Histogram bin of each point, ascending; -1 when the points are single colours. */
   final int[] bin;
 
-  private WeightedColors(int size, boolean binned) {
+  WeightedColors(int size, boolean binned) {
     this.size = size;
     this.x = new double[size];
     this.y = new double[size];
@@ -43,7 +43,7 @@ final class WeightedColors {
         : ofBins(histogram, space);
   }
 
-  private static WeightedColors ofColors(int[] colors, long[] counts, ColorSpace space) {
+  static WeightedColors ofColors(int[] colors, long[] counts, ColorSpace space) {
     WeightedColors points = new WeightedColors(colors.length, false);
     double[] at = new double[3];
     for (int i = 0; i < colors.length; i++) {
@@ -113,7 +113,7 @@ final class WeightedColors {
     return coarse;
   }
 
-  private void set(int i, ColorSpace space, double r, double g, double b, long count, double[] at) {
+  void set(int i, ColorSpace space, double r, double g, double b, long count, double[] at) {
     coordinates(space, r, g, b, at);
     x[i] = at[0];
     y[i] = at[1];

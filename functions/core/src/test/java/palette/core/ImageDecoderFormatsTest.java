@@ -1,7 +1,9 @@
 package palette.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -118,6 +120,20 @@ class ImageDecoderFormatsTest {
     // The fixture's profile prints magenta + yellow as orange (255, 102, 0), not red.
     assertClose(
         quadrants(decode("jpeg-cmyk-icc.jpg")), new int[] {0xFFFF6600, GREEN, BLUE, WHITE}, 6);
+  }
+
+  @Test
+  void wideGamutJpegIsConvertedToSrgb() {
+    // (200, 0, 0) in the fixture's Adobe RGB profile; LittleCMS gives (234, 0, 0) in sRGB.
+    assertClose(quadrants(decode("jpeg-adobe-rgb.jpg")), new int[] {0xFFEA0000}, 3);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"jpeg-cmyk-icc-size-lies.jpg", "jpeg-cmyk-icc-size-lies-under-app0.jpg"})
+  void anEmbeddedProfileThatLiesAboutItsSizeIsIgnored(String fixture) {
+    PixelImage image = assertTimeoutPreemptively(Duration.ofSeconds(1), () -> decode(fixture));
+
+    assertClose(quadrants(image), new int[] {RED, GREEN, BLUE, WHITE}, 8);
   }
 
   @ParameterizedTest(name = "orientation {0}")

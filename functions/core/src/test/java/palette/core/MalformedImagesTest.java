@@ -26,10 +26,19 @@ class MalformedImagesTest {
   private static final Duration LIMIT = Duration.ofSeconds(1);
 
   @BeforeAll
-  static void warmUp() throws IOException {
+  static void warmUp() {
     // The first decode loads the ImageIO plugin registry; that start-up cost is not the file's.
-    ImageDecoder.decode(Fixtures.bytes("formats/png-rgb.png"), ImageLimits.defaults());
-    ImageDecoder.decode(Fixtures.bytes("formats/jpeg-baseline.jpg"), ImageLimits.defaults());
+    for (String warm :
+        new String[] {
+          "png-rgb.png",
+          "jpeg-cmyk-icc.jpg",
+          "gif-two-frames.gif",
+          "bmp-24.bmp",
+          "webp-lossy.webp",
+          "webp-lossless-alpha.webp"
+        }) {
+      ImageDecoder.decode(Fixtures.bytes("formats/" + warm), ImageLimits.defaults());
+    }
   }
 
   @TestFactory

@@ -49,10 +49,12 @@ class TemplateTest {
   }
 
   @Test
-  void everyVariableTheWorkerReadsIsDeclaredAndViceVersa() throws IOException {
+  void everyVariableTheFunctionsReadIsDeclaredAndViceVersa() throws IOException {
     Set<String> read = new LinkedHashSet<>();
     var env =
-        new HashMap<String, String>(java.util.Map.of("OUTPUT_BUCKET", "o")) {
+        new HashMap<String, String>(
+            java.util.Map.of(
+                "OUTPUT_BUCKET", "o", "INPUT_BUCKET", "i", "SITE_ORIGIN", "https://x")) {
           @Override
           public String get(Object key) {
             read.add((String) key);
@@ -60,6 +62,7 @@ class TemplateTest {
           }
         };
     WorkerConfig.fromEnv(env);
+    palette.handlers.api.ApiConfig.fromEnv(env);
     Set<String> declared = declaredVariables(templateLines());
 
     assertThat(read).isNotEmpty();

@@ -1,0 +1,51 @@
+package palette.handlers.api;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+
+/**
+ * The API function behind the HTTP API (payload format 2.0): {@code POST /uploads} hands out a
+ * presigned upload for a new job, {@code GET /jobs/{id}} reports a job's state and results. The
+ * clients are built once per container; the routing and every rule live in {@link ApiRoutes}.
+ */
+public final class ApiHandler
+    implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+  private final ApiRoutes routes;
+
+  private ApiPriming priming;
+
+  /**
+   * Used by the Lambda runtime: configuration from the environment, default credentials, and a
+   * SnapStart priming hook.
+   */
+  public ApiHandler() {
+    this(ApiConfig.fromEnv(System.getenv()), DefaultCredentialsProvider.builder().build());
+    this.priming = priming().register();
+  }
+
+  /** Used by the local server and tests: explicit configuration and credentials. */
+  public ApiHandler(ApiConfig config, AwsCredentialsProvider credentials) {
+    this.routes =
+        new ApiRoutes(
+            config,
+            new Uploads(config, S3Clients.presigner(config, credentials)),
+            new Jobs(
+                config,
+                S3Clients.client(config, credentials),
+                S3Clients.presigner(config, credentials)));
+  }
+
+  /** The SnapStart priming of this handler (registered only by the runtime's constructor). */
+  ApiPriming priming() {
+    return priming != null ? priming : new ApiPriming(routes, routes.siteOrigin());
+  }
+
+  @Override
+  public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+    return routes.handle(event);
+  }
+}

@@ -1,0 +1,108 @@
+package palette.handlers.api;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+
+/**
+ * Maps an HTTP API event to a response. Client mistakes become 4xx with a readable message; a
+ * storage failure becomes 503 with a generic message (its details go to the log, never to the
+ * client), so no request ever sees a stack trace.
+ */
+final class ApiRoutes {
+  private static final int MAX_BODY = 4096;
+  private static final String JOBS = "/jobs/";
+
+  private final ApiConfig config;
+  private final Uploads uploads;
+  private final Jobs jobs;
+  private final Cors cors;
+
+  ApiRoutes(ApiConfig config, Uploads uploads, Jobs jobs) {
+    this.config = config;
+    this.uploads = uploads;
+    this.jobs = jobs;
+    this.cors = new Cors(config.siteOrigin());
+  }
+
+  String siteOrigin() {
+    return config.siteOrigin();
+  }
+
+  APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
+    long start = System.nanoTime();
+    String method = method(event);
+    String path = event.getRawPath() == null ? "/" : event.getRawPath();
+    APIGatewayV2HTTPResponse response;
+    if (cors.isForeign(event.getHeaders())) {
+      response =
+          Responses.error(403, "origin_not_allowed", "This API only accepts calls from its site.");
+    } else {
+      response = cors.decorate(event.getHeaders(), route(method, path, event));
+    }
+    log(method, path, response.getStatusCode(), start);
+    return response;
+  }
+
+  private APIGatewayV2HTTPResponse route(String method, String path, APIGatewayV2HTTPEvent event) {
+    try {
+      if (method.equals("OPTIONS")) {
+        return cors.preflight();
+      }
+      if (path.equals("/uploads")) {
+        requireMethod("POST", method);
+        return Responses.json(
+            201, uploads.create(UploadRequest.parse(body(event), config.maxBytes())));
+      }
+      if (path.startsWith(JOBS) && path.indexOf('/', JOBS.length()) < 0) {
+        requireMethod("GET", method);
+        return Responses.json(200, jobs.status(new JobId(path.substring(JOBS.length()))));
+      }
+      return Responses.error(404, "not_found", "There is nothing at " + method + " " + path + ".");
+    } catch (ApiException e) {
+      return Responses.error(e);
+    } catch (RuntimeException e) {
+      System.err.println("palette api: " + method + " " + path + " failed");
+      e.printStackTrace();
+      return Responses.error(
+          503, "unavailable", "The service could not reach its storage; try again in a moment.");
+    }
+  }
+
+  private static void requireMethod(String expected, String method) {
+    if (!expected.equals(method)) {
+      throw new ApiException(405, "method_not_allowed", "Use " + expected + " here.");
+    }
+  }
+
+  private static String body(APIGatewayV2HTTPEvent event) {
+    String body = event.getBody();
+    if (body == null) {
+      return null;
+    }
+    if (event.getIsBase64Encoded()) {
+      body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
+    }
+    if (body.length() > MAX_BODY) {
+      throw new ApiException(413, "body_too_large", "The request body must be under 4 KB.");
+    }
+    return body;
+  }
+
+  private static String method(APIGatewayV2HTTPEvent event) {
+    var context = event.getRequestContext();
+    if (context == null || context.getHttp() == null || context.getHttp().getMethod() == null) {
+      return "GET";
+    }
+    return context.getHttp().getMethod().toUpperCase(java.util.Locale.ROOT);
+  }
+
+  private static void log(String method, String path, int status, long start) {
+    long micros = (System.nanoTime() - start) / 1000;
+    String route = path.startsWith(JOBS) ? "/jobs/{id}" : path.length() > 64 ? "?" : path;
+    System.out.println(
+        Responses.write(Map.of("route", method + " " + route, "status", status, "micros", micros)));
+  }
+}

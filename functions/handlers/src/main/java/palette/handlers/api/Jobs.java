@@ -1,0 +1,116 @@
+package palette.handlers.api;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import palette.handlers.OutputKeys;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.s3.presigner.model.GetObjectPresignRequest;
+
+/**
+ * Answers {@code GET /jobs/{id}} from the buckets alone, with no database: {@code palette.json}
+ * under the job's output prefix means done (the worker writes it last), {@code error.json} means
+ * failed, an upload without either means pending, and nothing at all means unknown.
+ */
+final class Jobs {
+  static final String COMMIT_MARKER = OutputKeys.COMMIT_MARKER;
+  static final String ERROR_FILE = OutputKeys.ERROR;
+
+  private final ApiConfig config;
+  private final S3Client s3;
+  private final S3Presigner presigner;
+
+  Jobs(ApiConfig config, S3Client s3, S3Presigner presigner) {
+    this.config = config;
+    this.s3 = s3;
+    this.presigner = presigner;
+  }
+
+  /** The response body of {@code GET /jobs/{id}}; throws a 404 for a job that does not exist. */
+  Map<String, Object> status(JobId job) {
+    List<S3Object> outputs = list(config.outputBucket(), JobLayout.prefix(job), 1000);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("jobId", job.value());
+    Optional<S3Object> marker = find(outputs, COMMIT_MARKER);
+    Optional<S3Object> error = find(outputs, ERROR_FILE);
+    if (marker.isPresent()) {
+      String prefix = folder(marker.get().key());
+      body.put("status", "done");
+      body.put("palette", read(marker.get().key()));
+      body.put("files", files(outputs, prefix));
+      body.put("expiresInSeconds", config.downloadTtl().toSeconds());
+    } else if (error.isPresent()) {
+      Map<String, Object> reason = read(error.get().key());
+      body.put("status", "failed");
+      body.put("error", String.valueOf(reason.getOrDefault("error", "failed")));
+      body.put(
+          "message",
+          String.valueOf(reason.getOrDefault("message", "The image could not be processed.")));
+    } else if (!list(config.inputBucket(), JobLayout.prefix(job), 1).isEmpty()) {
+      body.put("status", "pending");
+    } else {
+      throw new ApiException(404, "job_not_found", "There is no job with this id.");
+    }
+    return body;
+  }
+
+  private List<Map<String, Object>> files(List<S3Object> outputs, String prefix) {
+    List<Map<String, Object>> files = new ArrayList<>();
+    for (S3Object object : outputs) {
+      if (!object.key().startsWith(prefix) || object.key().endsWith("/")) {
+        continue;
+      }
+      Map<String, Object> file = new LinkedHashMap<>();
+      file.put("name", object.key().substring(prefix.length()));
+      file.put("size", object.size());
+      file.put("url", presignGet(object.key()));
+      files.add(file);
+    }
+    return files;
+  }
+
+  private String presignGet(String key) {
+    GetObjectRequest get =
+        GetObjectRequest.builder().bucket(config.outputBucket()).key(key).build();
+    return presigner
+        .presignGetObject(
+            GetObjectPresignRequest.builder()
+                .signatureDuration(config.downloadTtl())
+                .getObjectRequest(get)
+                .build())
+        .url()
+        .toString();
+  }
+
+  private Map<String, Object> read(String key) {
+    byte[] bytes = s3.getObjectAsBytes(b -> b.bucket(config.outputBucket()).key(key)).asByteArray();
+    try {
+      return JSON.std.mapFrom(bytes);
+    } catch (IOException e) {
+      throw new IllegalStateException(
+          "Unreadable JSON in s3://" + config.outputBucket() + "/" + key, e);
+    }
+  }
+
+  private List<S3Object> list(String bucket, String prefix, int max) {
+    ListObjectsV2Request request =
+        ListObjectsV2Request.builder().bucket(bucket).prefix(prefix).maxKeys(max).build();
+    return s3.listObjectsV2(request).contents();
+  }
+
+  private static Optional<S3Object> find(List<S3Object> objects, String name) {
+    return objects.stream().filter(o -> o.key().endsWith("/" + name)).findFirst();
+  }
+
+  private static String folder(String key) {
+    return key.substring(0, key.lastIndexOf('/') + 1);
+  }
+}

@@ -1,0 +1,156 @@
+// End to end in a real browser against `./palette serve`: upload a photo, see the palette, the
+// images and the WebGL plot, download the zip; and the errors a person meets.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { closeSync, mkdirSync, openSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { unzipSync } from 'fflate';
+import { startStack, launchBrowser, repoDir, outputDir } from './stack.mjs';
+
+const SAMPLE = join(repoDir, 'local/src/main/resources/samples/coffee.png');
+let stack;
+let browser;
+
+before(async () => {
+  mkdirSync(outputDir, { recursive: true });
+  stack = await startStack();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+async function openPage(viewport = { width: 1280, height: 900 }) {
+  const context = await browser.newContext({ viewport, acceptDownloads: true });
+  const page = await context.newPage();
+  // Sums the layout shifts the page makes (Cumulative Layout Shift), to check that nothing jumps.
+  await page.addInitScript(() => {
+    window.layoutShift = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.layoutShift += entry.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  page.on('pageerror', (error) => console.error('page error:', error.message));
+  await page.goto(stack.url);
+  return page;
+}
+
+async function upload(page, file) {
+  await page.setInputFiles('#file', file);
+  await page.click('#go');
+}
+
+/** Counts the distinct colours of a screenshot of the element, decoded by the browser itself. */
+async function distinctColours(page, selector) {
+  const png = await page.locator(selector).screenshot();
+  return page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const canvas = Object.assign(document.createElement('canvas'), { width: img.width, height: img.height });
+    const context = canvas.getContext('2d');
+    context.drawImage(img, 0, 0);
+    const data = context.getImageData(0, 0, img.width, img.height).data;
+    const seen = new Set();
+    for (let i = 0; i < data.length; i += 4) seen.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+    return seen.size;
+  }, png.toString('base64'));
+}
+
+test('a photo gives chips, swatch, repainted image, a WebGL plot and a zip of everything', async (t) => {
+  const page = await openPage();
+  await upload(page, SAMPLE);
+  await page.waitForSelector('body[data-results-ms]', { timeout: 60_000 });
+
+  const hexes = await page.locator('#chips .hex').allTextContents();
+  assert.ok(hexes.length >= 1 && hexes.length <= 6, `expected 1 to 6 chips, got ${hexes.length}`);
+  for (const hex of hexes) assert.match(hex, /^#[0-9a-f]{6}$/);
+  const shares = await page.locator('#chips .share').allTextContents();
+  const total = shares.reduce((sum, s) => sum + Number.parseFloat(s), 0);
+  assert.ok(Math.abs(total - 100) < 1, `shares add up to ${total}%`);
+
+  for (const id of ['swatch', 'replaced', 'original']) {
+    const width = await page.$eval(`#${id}`, (img) => img.naturalWidth);
+    assert.ok(width > 0, `#${id} is shown`);
+  }
+
+  await page.waitForSelector('#plot canvas', { timeout: 60_000 });
+  await page.waitForSelector('#plot[data-render-ms]', { timeout: 60_000 });
+  assert.ok(await distinctColours(page, '#plot') > 50, 'the plot canvas is not blank');
+  await page.screenshot({ path: join(outputDir, 'results.png'), fullPage: true });
+  const shift = await page.evaluate(() => window.layoutShift);
+  assert.ok(shift < 0.1, `the page jumped while results arrived: layout shift ${shift}`);
+  t.diagnostic(`layout shift ${shift.toFixed(4)}; upload to results ${await page.getAttribute('body', 'data-results-ms')} ms; `
+    + `plot render ${await page.getAttribute('#plot', 'data-render-ms')} ms`);
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#zip')]);
+  const zipPath = join(outputDir, download.suggestedFilename());
+  await download.saveAs(zipPath);
+  const entries = unzipSync(new Uint8Array(readFileSync(zipPath)));
+  for (const name of ['palette.json', 'swatch.png', 'replaced.png', 'scatter.json']) {
+    assert.ok(entries[name]?.length > 0, `zip holds ${name}: ${Object.keys(entries)}`);
+  }
+  const palette = JSON.parse(new TextDecoder().decode(entries['palette.json']));
+  assert.deepEqual(palette.colors.map((c) => c.hex), hexes);
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.waitForTimeout(600); // Plotly redraws for the new width after a debounce
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 390, 'nothing overflows a phone');
+  await page.screenshot({ path: join(outputDir, 'results-phone.png'), fullPage: true });
+
+  const recent = await page.locator('#recent li').count();
+  await page.reload();
+  assert.equal(await page.locator('#recent li').count(), recent, 'recent jobs survive a reload');
+  await page.context().close();
+});
+
+test('a text file named .png gets the worker\'s readable reason', async () => {
+  const page = await openPage({ width: 390, height: 844 });
+  const fake = join(outputDir, 'notes.png');
+  writeFileSync(fake, 'These are my shopping notes, not a picture.\n');
+  await upload(page, fake);
+  await page.waitForSelector('#status[data-error]', { timeout: 60_000 });
+  const message = await page.textContent('#status');
+  assert.match(message, /image/i);
+  assert.doesNotMatch(message, /[{}]|Exception|at palette\./);
+  assert.equal(await page.getAttribute('#status', 'data-error'), 'not_an_image');
+  await page.screenshot({ path: join(outputDir, 'not-an-image-phone.png'), fullPage: true });
+  await page.context().close();
+});
+
+test('not an image type, too large and network down are explained at once', async () => {
+  const page = await openPage();
+  await page.setInputFiles('#file', { name: 'report.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4') });
+  assert.match(await page.textContent('#status'), /not an image/);
+  assert.equal(await page.isDisabled('#go'), true);
+
+  const maxBytes = await page.evaluate(async () => (await import('/config.js')).config.maxBytes);
+  const huge = join(outputDir, 'huge.jpg');
+  closeSync(openSync(huge, 'w'));
+  truncateSync(huge, maxBytes + 1); // sparse: no real bytes written
+  await page.setInputFiles('#file', huge);
+  assert.match(await page.textContent('#status'), /is \d+ MB; the limit is \d+ MB/);
+  assert.equal(await page.isDisabled('#go'), true);
+
+  await page.route('**/uploads', (route) => route.abort('internetdisconnected'));
+  await upload(page, SAMPLE);
+  await page.waitForSelector('#status[data-error="network"]');
+  assert.match(await page.textContent('#status'), /Cannot reach/);
+  await page.context().close();
+});
+
+test('keyboard: the picker opens from the keyboard and the options are reachable', async () => {
+  const page = await openPage();
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'file');
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
+  await chooser.setFiles(SAMPLE);
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'k');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await page.textContent('#k-value'), '7');
+  assert.equal(await page.isDisabled('#go'), false);
+  await page.context().close();
+});

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       BenchCommand.class,
       InvokeCommand.class,
       ServeCommand.class,
+      ReplayCommand.class,
       FilmgrabCommand.class,
       FilmCommand.class,
       CommandLine.HelpCommand.class

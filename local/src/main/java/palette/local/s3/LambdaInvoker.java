@@ -5,46 +5,67 @@ import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Hands S3 event JSON to a handler as Lambda does: deserialised by the Lambda runtime's own
- * serialiser, asynchronous events on a small bounded pool (the reserved concurrency), a failed
- * asynchronous invocation retried twice before it is given up (where AWS would send it to the
- * dead-letter queue).
+ * serialiser, asynchronous events on a fixed pool (the reserved concurrency) behind a bounded
+ * queue, a failed asynchronous invocation retried twice with backoff and then kept in the {@link
+ * DeadLetters} folder, as AWS sends it to the on-failure destination.
+ *
+ * <p>When the queue is full, {@link #submit} waits for room: the S3 request that raised the event
+ * answers later (back-pressure) but no event is dropped and the concurrency stays fixed. Events
+ * still queued when the pool is stopped, or whose retry wait is interrupted, go to the dead
+ * letters.
  */
 public final class LambdaInvoker implements AutoCloseable {
   public static final String FUNCTION_NAME = "PaletteFunction";
   static final int RETRIES = 2;
   static final int TIMEOUT_SECONDS = 60;
+  static final int QUEUE_CAPACITY = 256;
 
   private final RequestHandler<S3Event, ?> handler;
   private final PojoSerializer<S3Event> serializer =
       LambdaEventSerializers.serializerFor(S3Event.class, LambdaInvoker.class.getClassLoader());
   private final ThreadPoolExecutor pool;
   private final long retryDelayMs;
+  private final DeadLetters deadLetters;
   private final PrintStream log;
+
+  /** Without a dead-letter folder: given-up events are only logged. */
+  public LambdaInvoker(
+      RequestHandler<S3Event, ?> handler, int concurrency, long retryDelayMs, PrintStream log) {
+    this(handler, concurrency, QUEUE_CAPACITY, retryDelayMs, null, log);
+  }
 
   /**
    * @param concurrency most invocations running at once
+   * @param queueCapacity most events waiting for a free invocation
    * @param retryDelayMs wait before the first retry (doubled for the second); AWS waits minutes
+   * @param deadLetters where given-up events go; null to only log them
    */
   public LambdaInvoker(
-      RequestHandler<S3Event, ?> handler, int concurrency, long retryDelayMs, PrintStream log) {
+      RequestHandler<S3Event, ?> handler,
+      int concurrency,
+      int queueCapacity,
+      long retryDelayMs,
+      DeadLetters deadLetters,
+      PrintStream log) {
     this.handler = handler;
     this.retryDelayMs = retryDelayMs;
+    this.deadLetters = deadLetters;
     this.log = log;
-    // When the queue is full the S3 request that raised the event waits: back-pressure, no loss.
     this.pool =
         new ThreadPoolExecutor(
             concurrency,
             concurrency,
             0,
             TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(256),
-            new ThreadPoolExecutor.CallerRunsPolicy());
+            new ArrayBlockingQueue<>(queueCapacity),
+            LambdaInvoker::waitForRoom);
   }
 
   /** The event as the Lambda runtime deserialises it. */
@@ -58,24 +79,73 @@ public final class LambdaInvoker implements AutoCloseable {
     return handler.handleRequest(event, new LocalContext(FUNCTION_NAME, TIMEOUT_SECONDS));
   }
 
-  /** An asynchronous invocation ({@code Event}), as S3 notifications are delivered. */
+  /**
+   * An asynchronous invocation ({@code Event}), as S3 notifications are delivered; waits while the
+   * queue is full.
+   */
   public void submit(String eventJson) {
-    pool.execute(() -> deliver(eventJson));
+    pool.execute(new Delivery(eventJson));
   }
 
-  private void deliver(String eventJson) {
-    for (int attempt = 0; attempt <= RETRIES; attempt++) {
-      try {
-        invoke(eventJson);
-        return;
-      } catch (RuntimeException e) {
-        log.println("palette: invocation failed (attempt " + (attempt + 1) + "): " + e);
-        if (!sleep(retryDelayMs << attempt)) {
+  /** Events queued or running now. */
+  public int pending() {
+    return pool.getQueue().size() + pool.getActiveCount();
+  }
+
+  private static void waitForRoom(Runnable task, ThreadPoolExecutor pool) {
+    Delivery delivery = (Delivery) task;
+    try {
+      if (pool.isShutdown()) {
+        throw new InterruptedException("the worker pool is stopped");
+      }
+      pool.getQueue().put(task);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      delivery.giveUp(e, 0);
+    }
+  }
+
+  private final class Delivery implements Runnable {
+    private final String eventJson;
+
+    Delivery(String eventJson) {
+      this.eventJson = eventJson;
+    }
+
+    @Override
+    public void run() {
+      RuntimeException last = null;
+      for (int attempt = 0; attempt <= RETRIES; attempt++) {
+        try {
+          invoke(eventJson);
           return;
+        } catch (RuntimeException e) {
+          last = e;
+          log.println("palette: invocation failed (attempt " + (attempt + 1) + "): " + e);
+          if (attempt < RETRIES && !sleep(retryDelayMs << attempt)) {
+            giveUp(e, attempt + 1);
+            return;
+          }
         }
       }
+      giveUp(last, RETRIES + 1);
     }
-    log.println("palette: event given up after " + (RETRIES + 1) + " attempts: " + eventJson);
+
+    void giveUp(Throwable error, int attempts) {
+      if (deadLetters == null) {
+        log.println("palette: event given up after " + attempts + " attempts: " + eventJson);
+        return;
+      }
+      Path file = deadLetters.add(eventJson, error, attempts);
+      log.println(
+          "palette: event given up after "
+              + attempts
+              + " attempts, kept in "
+              + file
+              + " (palette replay "
+              + file
+              + ")");
+    }
   }
 
   private static boolean sleep(long ms) {
@@ -88,12 +158,17 @@ public final class LambdaInvoker implements AutoCloseable {
     }
   }
 
-  /** Finishes the queued and running invocations, waiting at most the function timeout. */
+  /**
+   * Finishes the queued and running invocations, waiting at most the function timeout; whatever is
+   * still queued then goes to the dead letters.
+   */
   @Override
   public void close() throws InterruptedException {
     pool.shutdown();
     if (!pool.awaitTermination(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-      pool.shutdownNow();
+      for (Runnable queued : pool.shutdownNow()) {
+        ((Delivery) queued).giveUp(new IllegalStateException("the local stack stopped"), 0);
+      }
     }
   }
 }

@@ -51,6 +51,7 @@ public final class LocalStack implements AutoCloseable {
    * @param env worker environment on top of the stack's own (for example {@code DEFAULT_K})
    * @param faults a decorator around the store, for tests that make S3 fail; identity otherwise
    * @param log where the worker's log lines and invocation failures go
+   * @param deadLetters folder for events that failed every attempt ({@code palette replay})
    */
   public record Settings(
       Path folder,
@@ -59,34 +60,55 @@ public final class LocalStack implements AutoCloseable {
       String corsOrigin,
       Map<String, String> env,
       UnaryOperator<BlobStore> faults,
-      PrintStream log) {
+      PrintStream log,
+      Path deadLetters) {
 
+    /**
+     * The dead letters beside the buckets: {@code .palette/s3} gives {@code .palette/dead-letters}.
+     */
     public static Settings defaults(Path folder) {
-      return new Settings(folder, 0, true, "http://localhost:8080", Map.of(), s -> s, System.out);
+      return new Settings(
+          folder,
+          0,
+          true,
+          "http://localhost:8080",
+          Map.of(),
+          s -> s,
+          System.out,
+          deadLettersBeside(folder));
+    }
+
+    public static Path deadLettersBeside(Path folder) {
+      Path absolute = folder.toAbsolutePath();
+      return absolute.resolveSibling("dead-letters");
+    }
+
+    public Settings withDeadLetters(Path deadLetters) {
+      return new Settings(folder, port, notifications, corsOrigin, env, faults, log, deadLetters);
     }
 
     public Settings withPort(int port) {
-      return new Settings(folder, port, notifications, corsOrigin, env, faults, log);
+      return new Settings(folder, port, notifications, corsOrigin, env, faults, log, deadLetters);
     }
 
     public Settings withNotifications(boolean notifications) {
-      return new Settings(folder, port, notifications, corsOrigin, env, faults, log);
+      return new Settings(folder, port, notifications, corsOrigin, env, faults, log, deadLetters);
     }
 
     public Settings withCorsOrigin(String corsOrigin) {
-      return new Settings(folder, port, notifications, corsOrigin, env, faults, log);
+      return new Settings(folder, port, notifications, corsOrigin, env, faults, log, deadLetters);
     }
 
     public Settings withEnv(Map<String, String> env) {
-      return new Settings(folder, port, notifications, corsOrigin, env, faults, log);
+      return new Settings(folder, port, notifications, corsOrigin, env, faults, log, deadLetters);
     }
 
     public Settings withFaults(UnaryOperator<BlobStore> faults) {
-      return new Settings(folder, port, notifications, corsOrigin, env, faults, log);
+      return new Settings(folder, port, notifications, corsOrigin, env, faults, log, deadLetters);
     }
 
     public Settings withLog(PrintStream log) {
-      return new Settings(folder, port, notifications, corsOrigin, env, faults, log);
+      return new Settings(folder, port, notifications, corsOrigin, env, faults, log, deadLetters);
     }
   }
 
@@ -114,7 +136,14 @@ public final class LocalStack implements AutoCloseable {
       WorkerConfig config = WorkerConfig.fromEnv(env);
       PaletteWorker worker =
           new PaletteWorker(config, new S3Storage(client(config)), settings.log());
-      LambdaInvoker invoker = new LambdaInvoker(worker, 2, 500, settings.log());
+      LambdaInvoker invoker =
+          new LambdaInvoker(
+              worker,
+              2,
+              LambdaInvoker.QUEUE_CAPACITY,
+              500,
+              new DeadLetters(settings.deadLetters()),
+              settings.log());
       target.set(invoker);
       return new LocalStack(s3, invoker, worker, Map.copyOf(env));
     } catch (Exception | Error e) {

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import palette.core.ErrorCode;
+import palette.core.ImageLimits;
 import palette.core.PaletteException;
 import palette.core.PaletteOptions;
 import palette.core.PaletteRun;
@@ -27,6 +28,13 @@ final class PaletteJob {
   }
 
   Outcome run(ObjectRef ref) {
+    return run(ref, Budget.UNLIMITED);
+  }
+
+  /**
+   * As {@link #run(ObjectRef)}, refusing an image the invocation's time or memory cannot finish.
+   */
+  Outcome run(ObjectRef ref, Budget budget) {
     Map<String, Double> timings = new LinkedHashMap<>();
     Clock clock = new Clock(timings);
     if (ref.isFolder()) {
@@ -41,19 +49,60 @@ final class PaletteJob {
         return new Outcome(ref, "skipped", prefix, null, "the object is gone", null, timings);
       }
       options = JobOptions.from(object.get().metadata(), defaults);
-      PaletteRun run =
-          Palettes.run(
-              object.get().bytes(), options, Map.of("bucket", ref.bucket(), "key", ref.key()));
+      PaletteRun run = engine(ref, object.get().bytes(), options, budget);
       clock.lap("engine");
       addStages(timings, run.document().timings());
+      budget.checkTimeToWrite(ref.key());
       outputs.writeResult(prefix, run, run.document().toStableJson());
       clock.lap("put");
       return new Outcome(ref, "done", prefix, null, null, options, clock.total());
     } catch (PaletteException e) {
-      outputs.writeError(prefix, e.code().id(), e.getMessage(), ref.key());
-      clock.lap("put");
-      return new Outcome(
-          ref, "failed", prefix, e.code().id(), e.getMessage(), options, clock.total());
+      return failed(ref, prefix, e.code().id(), e.getMessage(), options, clock);
+    } catch (Budget.Exceeded e) {
+      return failed(ref, prefix, Budget.Exceeded.CODE, e.getMessage(), options, clock);
+    }
+  }
+
+  private Outcome failed(
+      ObjectRef ref, String prefix, String code, String message, PaletteOptions o, Clock clock) {
+    outputs.writeError(prefix, code, message, ref.key());
+    clock.lap("put");
+    return new Outcome(ref, "failed", prefix, code, message, o, clock.total());
+  }
+
+  /**
+   * Runs the engine with the pixel limit lowered to what the budget allows, so an image too large
+   * for the time or memory left is refused from its header, before a pixel is decoded.
+   */
+  private static PaletteRun engine(
+      ObjectRef ref, byte[] bytes, PaletteOptions options, Budget budget) {
+    long cap = budget.pixelCap(bytes.length);
+    ImageLimits limits = options.limits();
+    if (cap >= limits.maxPixels()) {
+      return Palettes.run(bytes, options, Map.of("bucket", ref.bucket(), "key", ref.key()));
+    }
+    String budgetText =
+        String.format(
+            Locale.ROOT,
+            "%s is too large for the function's time and memory: at most %.1f megapixels fit"
+                + " now (%d MB of heap free, %d ms left)",
+            ref.key(),
+            cap / 1e6,
+            budget.freeBytes().getAsLong() >> 20,
+            budget.remainingMs().getAsLong());
+    if (cap < 1) {
+      throw new Budget.Exceeded(budgetText);
+    }
+    try {
+      return Palettes.run(
+          bytes,
+          options.withLimits(new ImageLimits(cap, limits.maxBytes())),
+          Map.of("bucket", ref.bucket(), "key", ref.key()));
+    } catch (PaletteException e) {
+      if (e.code() == ErrorCode.TOO_MANY_PIXELS) {
+        throw new Budget.Exceeded(budgetText + "; " + e.getMessage());
+      }
+      throw e;
     }
   }
 

@@ -55,7 +55,7 @@ public final class PaletteWorker implements RequestHandler<S3Event, Void> {
 
   @Override
   public Void handleRequest(S3Event event, Context context) {
-    process(event, context == null ? "-" : context.getAwsRequestId());
+    process(event, context == null ? "-" : context.getAwsRequestId(), Budget.of(context));
     return null;
   }
 
@@ -65,6 +65,11 @@ public final class PaletteWorker implements RequestHandler<S3Event, Void> {
    * @throws TransientFailure after all records were tried, if any hit an infrastructure failure
    */
   public List<Outcome> process(S3Event event, String requestId) {
+    return process(event, requestId, Budget.UNLIMITED);
+  }
+
+  /** As {@link #process(S3Event, String)}, within the invocation's time and memory budget. */
+  public List<Outcome> process(S3Event event, String requestId, Budget budget) {
     List<Outcome> outcomes = new ArrayList<>();
     RuntimeException firstFailure = null;
     int failures = 0;
@@ -74,7 +79,7 @@ public final class PaletteWorker implements RequestHandler<S3Event, Void> {
         continue;
       }
       try {
-        Outcome outcome = job.run(ref);
+        Outcome outcome = job.run(ref, budget);
         outcomes.add(outcome);
         log.println(Json.write(outcome.logFields(requestId)));
       } catch (RuntimeException e) {

@@ -4,76 +4,104 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Damaged copies of every valid fixture (bytes flipped, overwritten, cut off) must either decode or
- * fail with a {@link PaletteException}, quickly: never another exception, never a hang.
+ * Damaged copies of the valid fixtures of every format (see {@link Mutator}) through the engine's
+ * decode-and-cluster path, with the worker's default limits: each must give a palette or a {@link
+ * PaletteException} within 2 seconds; never another exception, an out-of-memory error or a hang.
+ *
+ * <p>Case {@code n} is reproducible from its number alone (fixture {@code n % fixtures}, seed
+ * {@code n}). CI runs {@value #CI_CASES}; {@code -Dfuzz.cases=10000} runs more.
  */
 class ImageDecoderFuzzTest {
-  private static final String[] FIXTURES = {
-    "jpeg-baseline.jpg", "jpeg-progressive.jpg", "jpeg-cmyk-icc.jpg", "jpeg-orientation-6.jpg",
-    "png-rgba.png", "png-interlaced.png", "png-palette-trns.png", "png-rgba16.png",
-    "gif-two-frames.gif", "bmp-24.bmp", "bmp-8bit-palette.bmp", "webp-lossy.webp",
-    "webp-lossless-alpha.webp", "webp-exif-orientation-8.webp"
-  };
-  private static final int MUTANTS_PER_FIXTURE = 40;
+  static final int CI_CASES = 420;
+  private static final List<String> FIXTURES =
+      List.of(
+          "jpeg-baseline.jpg",
+          "jpeg-progressive.jpg",
+          "jpeg-cmyk-icc.jpg",
+          "jpeg-orientation-6.jpg",
+          "jpeg-gray.jpg",
+          "png-rgba.png",
+          "png-interlaced.png",
+          "png-palette-trns.png",
+          "png-rgba16.png",
+          "png-gray.png",
+          "gif-two-frames.gif",
+          "bmp-24.bmp",
+          "bmp-8bit-palette.bmp",
+          "webp-lossy.webp",
+          "webp-lossless-alpha.webp",
+          "webp-exif-orientation-8.webp");
+
+  /** As the worker runs by default (template.yaml: MaxPixels 40 MP, MaxBytes 25 MB). */
+  private static final PaletteOptions OPTIONS =
+      PaletteOptions.defaults().withLimits(new ImageLimits(40_000_000, 25L << 20));
+
+  /** How the cases ended, printed after the run for RELIABILITY.md. */
+  private static final Map<String, Integer> ENDINGS = new ConcurrentSkipListMap<>();
+
+  @AfterAll
+  static void report() {
+    int total = ENDINGS.values().stream().mapToInt(Integer::intValue).sum();
+    System.out.println("fuzz: " + total + " cases, no other ending: " + ENDINGS);
+  }
 
   @TestFactory
-  Stream<DynamicTest> damagedFilesFailCleanly() {
-    return Stream.of(FIXTURES)
-        .map(
-            name ->
+  Stream<DynamicTest> damagedFilesGiveAPaletteOrAPaletteException() {
+    int cases = Integer.getInteger("fuzz.cases", CI_CASES);
+    List<byte[]> originals = FIXTURES.stream().map(n -> Fixtures.bytes("formats/" + n)).toList();
+    int perTest = 20;
+    return IntStream.range(0, (cases + perTest - 1) / perTest)
+        .mapToObj(
+            batch ->
                 DynamicTest.dynamicTest(
-                    name, () -> mutate(name, Fixtures.bytes("formats/" + name))));
+                    "cases " + batch * perTest + "-" + (batch * perTest + perTest - 1),
+                    () -> {
+                      for (int n = batch * perTest;
+                          n < Math.min(cases, (batch + 1) * perTest);
+                          n++) {
+                        runCase(n, originals);
+                      }
+                    }));
   }
 
-  private static void mutate(String name, byte[] original) {
-    Random random = new Random(name.hashCode());
-    IntStream.range(0, MUTANTS_PER_FIXTURE)
-        .forEach(
-            i -> {
-              byte[] mutant = mutant(original, random);
-              assertTimeoutPreemptively(
-                  Duration.ofSeconds(2), () -> decodeOrFailCleanly(name + " #" + i, mutant));
-            });
+  private static void runCase(int n, List<byte[]> originals) {
+    String label = "case " + n + " (" + FIXTURES.get(n % FIXTURES.size()) + ")";
+    byte[] mutant = Mutator.mutate(originals.get(n % originals.size()), new Random(n));
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(2), () -> analyzeOrFailCleanly(label, mutant), label);
   }
 
-  private static void decodeOrFailCleanly(String label, byte[] bytes) {
+  private static void analyzeOrFailCleanly(String label, byte[] bytes) {
     try {
-      PixelImage image = ImageDecoder.decode(bytes, ImageLimits.defaults());
-      assertThat(image.pixels()).as(label).hasSize(image.width() * image.height());
+      PaletteDocument document = Palettes.analyze(bytes, OPTIONS);
+      assertThat(document.swatches()).as(label).isNotEmpty().hasSizeLessThanOrEqualTo(6);
+      assertThat((long) document.width() * document.height()).as(label).isPositive();
+      ENDINGS.merge("palette", 1, Integer::sum);
     } catch (PaletteException expected) {
       assertThat(expected.getMessage()).as(label).isNotBlank().doesNotContain("\n");
+      ENDINGS.merge(expected.code().id(), 1, Integer::sum);
     }
   }
 
-  private static byte[] mutant(byte[] original, Random random) {
-    byte[] copy = original.clone();
-    switch (random.nextInt(4)) {
-      case 0 -> { // flip a few bits, mostly in the headers where they do the most damage
-        for (int n = 1 + random.nextInt(4); n > 0; n--) {
-          int at = random.nextInt(Math.min(copy.length, random.nextBoolean() ? 64 : copy.length));
-          copy[at] ^= (byte) (1 << random.nextInt(8));
-        }
-      }
-      case 1 -> { // overwrite a byte with an extreme value
-        copy[random.nextInt(copy.length)] = (byte) (random.nextBoolean() ? 0xFF : 0x00);
-      }
-      case 2 -> { // cut off
-        return java.util.Arrays.copyOf(copy, 1 + random.nextInt(copy.length - 1));
-      }
-      default -> { // overwrite a run with random bytes
-        int at = random.nextInt(copy.length);
-        for (int end = Math.min(copy.length, at + 1 + random.nextInt(16)); at < end; at++) {
-          copy[at] = (byte) random.nextInt(256);
-        }
+  @Test
+  void theMutatorFindsTheLengthFieldsOfEveryChunkedFormat() {
+    for (String name : FIXTURES) {
+      byte[] bytes = Fixtures.bytes("formats/" + name);
+      if (!name.startsWith("gif")) {
+        assertThat(Mutator.lengthFields(bytes)).as(name).hasSizeGreaterThanOrEqualTo(2);
       }
     }
-    return copy;
   }
 }

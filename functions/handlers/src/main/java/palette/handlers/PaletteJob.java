@@ -17,6 +17,9 @@ import palette.core.Timings;
  * in {@code error.json} and a normal return; anything else escapes so Lambda retries the event.
  */
 final class PaletteJob {
+  /** The outcome's error code for a key that can have no outputs ({@link OutputKeys#refusal}). */
+  static final String INVALID_KEY = "invalid_key";
+
   private final Storage storage;
   private final PaletteOptions defaults;
   private final Outputs outputs;
@@ -39,6 +42,10 @@ final class PaletteJob {
     Clock clock = new Clock(timings);
     if (ref.isFolder()) {
       return new Outcome(ref, "skipped", null, null, "a folder marker", null, timings);
+    }
+    Optional<String> refusal = OutputKeys.refusal(ref.key());
+    if (refusal.isPresent()) {
+      return new Outcome(ref, "failed", null, INVALID_KEY, refusal.get(), null, timings);
     }
     String prefix = OutputKeys.prefixFor(ref.key());
     PaletteOptions options = null;

@@ -25,6 +25,34 @@ class JobIdTest {
     assertThat(seen).hasSize(10_000);
   }
 
+  /**
+   * Guessing needs a pattern: over 10,000 ids every one of the 125 bits of the first 25 characters
+   * is set about half the time (within 5 standard deviations), and an id differs from the one made
+   * just before it in about half its bits, so knowing one job's id tells nothing about the next.
+   */
+  @Test
+  void everyBitIsAFairCoinAndConsecutiveIdsAreUnrelated() {
+    String alphabet = "abcdefghijklmnopqrstuvwxyz234567";
+    int ids = 10_000;
+    int[] ones = new int[125];
+    long distance = 0;
+    boolean[] previous = null;
+    for (int i = 0; i < ids; i++) {
+      String id = JobId.random().value();
+      boolean[] bits = new boolean[125];
+      for (int bit = 0; bit < 125; bit++) {
+        bits[bit] = (alphabet.indexOf(id.charAt(bit / 5)) >> (4 - bit % 5) & 1) == 1;
+        ones[bit] += bits[bit] ? 1 : 0;
+        distance += previous != null && previous[bit] != bits[bit] ? 1 : 0;
+      }
+      previous = bits;
+    }
+    for (int bit = 0; bit < 125; bit++) {
+      assertThat(ones[bit]).as("bit " + bit).isBetween(ids / 2 - 250, ids / 2 + 250);
+    }
+    assertThat(distance / (double) (ids - 1)).isBetween(60.0, 65.0);
+  }
+
   @Test
   void anythingElseIsRefusedWithAReadableMessage() {
     assertThatThrownBy(() -> new JobId("../x"))

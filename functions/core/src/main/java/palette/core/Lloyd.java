@@ -1,27 +1,12 @@
 package palette.core;
 
 import java.util.Arrays;
-import java.util.List;
 
 /**
- * Lloyd's k-means iterations on weighted points, from several seeded k-means++ starts; the start
- * with the lowest weighted sum of squared distances wins (ties: the earliest start). Each start is
- * sequential and deterministic, so running starts on different cores cannot change the result.
+ * Lloyd's k-means iterations on weighted points. Each run is sequential with sums in point order,
+ * so it gives the same centres on every machine; {@link MultiStart} decides where runs start.
  */
 final class Lloyd {
-  /** Distance evaluations (points × k × passes) all starts together may spend. */
-  static final long WORK_BUDGET = 60_000_000L;
-
-  static final int MAX_STARTS = 8;
-  static final int MAX_SCREENED = Integer.getInteger("screened", 64);
-  static final int SCREENED_PER_CLUSTER = Integer.getInteger("perk", 4);
-  static final int FINALISTS = Integer.getInteger("finalists", 8);
-  static final long FINAL_BUDGET = 30_000_000L;
-  static final boolean NO_COARSE = Boolean.getBoolean("nocoarse");
-
-  /** Lloyd iterations each start gets on the merged bins before the best one is refined. */
-  static final int COARSE_ITERATIONS = 10;
-
   private Lloyd() {}
 
   /**
@@ -29,69 +14,6 @@ final class Lloyd {
    * @param sse weighted sum of squared distances of the points to their nearest centre
    */
   record Result(double[] centres, int iterations, StopReason stopReason, double sse) {}
-
-  /**
-   * Clusters {@code points}. When they are histogram bins, many k-means++ starts are first screened
-   * cheaply, each run for up to {@link #COARSE_ITERATIONS} iterations on the bins merged 2×2×2
-   * (about eight times fewer points), in the spirit of Bradley and Fayyad's "Refining initial
-   * points for k-means clustering" (1998); the {@link #FINALISTS} best then iterate on {@code
-   * points} and the lowest error wins. Only the iterations on {@code points} count towards {@code
-   * limit}.
-   */
-  static Result cluster(WeightedColors points, int k, int limit, long seed, double tolerance) {
-    WeightedColors coarse = points.coarser(k);
-    if (coarse == null || NO_COARSE) {
-      return best(points, k, limit, seed, tolerance);
-    }
-    int screened =
-        starts(coarse.size, k, COARSE_ITERATIONS, Math.min(MAX_SCREENED, SCREENED_PER_CLUSTER * k));
-    List<Result> trials =
-        Parallel.tasks(
-            screened,
-            start ->
-                run(coarse, k, COARSE_ITERATIONS, SplitMix.forRestart(seed, start), tolerance));
-    Integer[] order = new Integer[screened];
-    for (int i = 0; i < screened; i++) {
-      order[i] = i;
-    }
-    java.util.Arrays.sort(
-        order, java.util.Comparator.comparingDouble((Integer i) -> trials.get(i).sse()));
-    long perFinalist = (long) points.size * k * (Math.min(limit, 30) + 1);
-    int finalists =
-        (int)
-            Math.min(
-                Math.min(screened, Math.max(2, Math.min(FINALISTS, k / 2))),
-                Math.max(1, FINAL_BUDGET / perFinalist));
-    return lowest(
-        Parallel.tasks(
-            finalists,
-            f -> iterate(points, trials.get(order[f]).centres().clone(), limit, tolerance)));
-  }
-
-  private static Result lowest(List<Result> results) {
-    Result best = results.get(0);
-    for (Result r : results) {
-      if (r.sse() < best.sse()) {
-        best = r;
-      }
-    }
-    return best;
-  }
-
-  static Result best(WeightedColors points, int k, int limit, long seed, double tolerance) {
-    List<Result> results =
-        Parallel.tasks(
-            starts(points.size, k, limit, MAX_STARTS),
-            start -> run(points, k, limit, SplitMix.forRestart(seed, start), tolerance));
-    return lowest(results);
-  }
-
-  /** As many starts as the work budget allows, between 1 and {@link #MAX_STARTS}. */
-  static int starts(int points, int k, int limit, int most) {
-    long passes = 2L * (2 + (int) Math.log(k)) + Math.min(limit, 30) + 1;
-    long perStart = Math.max(1, (long) points * k * passes);
-    return (int) Math.max(1, Math.min(most, WORK_BUDGET / perStart));
-  }
 
   static Result run(WeightedColors points, int k, int limit, SplitMix random, double tolerance) {
     return iterate(points, KMeansPlusPlus.seed(points, k, random), limit, tolerance);

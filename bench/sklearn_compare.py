@@ -39,15 +39,15 @@ ROOT = Path(__file__).resolve().parent.parent
 CLASSPATH = os.pathsep.join(
     str(ROOT / "functions/core/target" / d) for d in ("classes", "test-classes")
 )
-PHOTOS = [
-    "astronaut",
-    "chelsea",
-    "coffee",
-    "rocket",
-    "motorcycle_left",
-    "immunohistochemistry",
-    "hubble_deep_field",
-]
+PHOTOS = {
+    "astronaut": data.astronaut,
+    "chelsea": data.chelsea,
+    "coffee": data.coffee,
+    "rocket": data.rocket,
+    "motorcycle_left": lambda: data.stereo_motorcycle()[0],
+    "immunohistochemistry": data.immunohistochemistry,
+    "hubble_deep_field": data.hubble_deep_field,
+}
 BIG = "coffee-2560x1600"
 
 
@@ -62,7 +62,7 @@ def big_photo():
 def load(name):
     if name == BIG:
         return big_photo()
-    return np.ascontiguousarray(getattr(data, name)()[..., :3])
+    return np.ascontiguousarray(PHOTOS[name]()[..., :3])
 
 
 def ours(pixels, k, limit, runs, workdir):
@@ -96,7 +96,7 @@ def sklearn_best(x, k):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--photos", nargs="*", default=[BIG] + PHOTOS)
+    parser.add_argument("--photos", nargs="*", default=[BIG] + list(PHOTOS))
     parser.add_argument("--ks", nargs="*", type=int, default=[6, 16])
     parser.add_argument("--limit", type=int, default=20)
     parser.add_argument("--runs", type=int, default=21, help="timed runs of our engine")

@@ -57,8 +57,8 @@ final class KMeansPlusPlus {
       double dy = p.y[i] - py;
       double dz = p.z[i] - pz;
       double d = dx * dx + dy * dy + dz * dz;
-      if (cap != null && cap[i] < d) {
-        d = cap[i];
+      if (cap != null) {
+        d = Math.min(d, cap[i]);
       }
       out[i] = d;
       sum += p.weight[i] * d;

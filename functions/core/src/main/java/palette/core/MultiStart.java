@@ -25,12 +25,12 @@ final class MultiStart {
   /** Starts when the points are few (at most 4,096 distinct colours), and no screening. */
   static final int DIRECT_STARTS = 8;
 
-  /** Screened starts: 4 per cluster (local optima multiply with k), at most 64. */
-  static final int SCREENED_PER_CLUSTER = 4;
+  /** Screened starts: k(k+2)/4 (local optima multiply with k), between 4 and 64. */
+  static final int MIN_SCREENED = 4;
 
   static final int MAX_SCREENED = 64;
 
-  /** Screened starts that go on to the bins: k/2, between 2 and 8. */
+  /** Screened starts that go on to the bins: k/2 rounded down to even (two cores), 2 to 8. */
   static final int MAX_FINALISTS = 8;
 
   static final int SCREEN_ITERATIONS = 10;
@@ -45,8 +45,8 @@ final class MultiStart {
       return lowest(
           Parallel.tasks(starts, s -> Lloyd.run(points, k, limit, random(seed, s), tolerance)));
     }
-    int screened =
-        starts(coarse.size, k, SCREEN_ITERATIONS, Math.min(MAX_SCREENED, SCREENED_PER_CLUSTER * k));
+    int wanted = Math.max(MIN_SCREENED, Math.min(MAX_SCREENED, k * (k + 2) / 4));
+    int screened = starts(coarse.size, k, SCREEN_ITERATIONS, wanted);
     List<Lloyd.Result> trials =
         Parallel.tasks(
             screened, s -> Lloyd.run(coarse, k, SCREEN_ITERATIONS, random(seed, s), tolerance));
@@ -56,7 +56,7 @@ final class MultiStart {
     long perFinalist = (long) points.size * k * (Math.min(limit, 30) + 1);
     long finalists =
         Math.min(
-            Math.min(screened, Math.max(2, Math.min(MAX_FINALISTS, k / 2))),
+            Math.min(screened, Math.max(2, Math.min(MAX_FINALISTS, k / 4 * 2))),
             Math.max(1, FINAL_BUDGET / perFinalist));
     return lowest(
         Parallel.tasks(

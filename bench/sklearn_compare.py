@@ -65,9 +65,9 @@ def load(name):
     return np.ascontiguousarray(PHOTOS[name]()[..., :3])
 
 
-def ours(pixels, k, limit, runs, workdir):
+def ours(name, pixels, k, limit, runs, workdir):
     height, width, _ = pixels.shape
-    raw = Path(workdir) / f"{width}x{height}.rgb"
+    raw = Path(workdir) / f"{name}.rgb"
     if not raw.exists():
         pixels.astype(np.uint8).tofile(raw)
     out = subprocess.run(
@@ -107,7 +107,7 @@ def main():
     if not (ROOT / "functions/core/target/test-classes/palette/core/ClusterBench.class").exists():
         sys.exit("run `mvn -q -o -pl functions/core test-compile` first")
 
-    header = (f"{'image':22} {'size':>9} {'k':>2} | {'ours ms (min-max)':>20} {'sklearn ms':>10} "
+    header = (f"{'image':22} {'size':>9} {'k':>2} | {'ours ms (min-max)':>20} {'cpu ms':>6} {'sklearn ms':>10} "
               f"{'speed-up':>8} | {'ours MSE':>9} {'sk@20 MSE':>9} {'best10 MSE':>10} {'ours/best':>9}")
     print(header)
     print("-" * len(header))
@@ -117,13 +117,14 @@ def main():
             pixels = load(name)
             x = pixels.reshape(-1, 3).astype(np.float64)
             for k in args.ks:
-                mine = ours(pixels, k, args.limit, args.runs, workdir)
+                mine = ours(name, pixels, k, args.limit, args.runs, workdir)
                 sk_ms, sk_mse = sklearn_budget(x, k, args.limit, args.sklearn_runs)
                 best = None if args.no_best else sklearn_best(x, k)
                 row = {
                     "image": name, "width": pixels.shape[1], "height": pixels.shape[0], "k": k,
                     "ours_median_ms": mine["median_ms"], "ours_min_ms": mine["min_ms"],
-                    "ours_max_ms": mine["max_ms"], "ours_mse": mine["mse"],
+                    "ours_max_ms": mine["max_ms"], "ours_cpu_ms": mine["cpu_ms"],
+                    "ours_mse": mine["mse"],
                     "ours_iterations": mine["iterations"], "ours_stop": mine["stop"],
                     "sklearn_ms": sk_ms, "sklearn_mse": sk_mse, "best_mse": best,
                 }
@@ -132,6 +133,7 @@ def main():
                 best_text = f"{best:10.2f}" if best else f"{'-':>10}"
                 timing = f"{mine['median_ms']:.1f} ({mine['min_ms']:.1f}-{mine['max_ms']:.1f})"
                 print(f"{name:22} {pixels.shape[1]:>4}x{pixels.shape[0]:<4} {k:>2} | {timing:>20} "
+                      f"{mine['cpu_ms']:6.1f} "
                       f"{sk_ms:10.1f} {sk_ms / mine['median_ms']:7.1f}x | {mine['mse']:9.2f} "
                       f"{sk_mse:9.2f} {best_text} {ratio}", flush=True)
     if args.json:

@@ -1,5 +1,7 @@
 package palette.core;
 
+import java.io.ByteArrayOutputStream;
+
 /**
  * For each histogram bin, the palette index every colour of the bin is nearest to, or {@link
  * #MIXED} when the bin may straddle a boundary between two palette colours; for a mixed bin in RGB
@@ -43,7 +45,7 @@ final class BinCells {
   static BinCells of(ColorHistogram histogram, Palette palette) {
     byte[] cells = new byte[ColorHistogram.BINS];
     int[] first = new int[ColorHistogram.BINS];
-    java.io.ByteArrayOutputStream pool = new java.io.ByteArrayOutputStream();
+    ByteArrayOutputStream pool = new ByteArrayOutputStream();
     double[] lo = new double[3];
     double[] hi = new double[3];
     for (int bin = 0; bin < cells.length; bin++) {
@@ -66,7 +68,7 @@ final class BinCells {
    * The palette colours whose nearest point of the bin box is no farther than the farthest point of
    * the box from some other colour: every other colour is strictly beaten everywhere in the bin.
    */
-  private static void addCandidates(int bin, Palette palette, java.io.ByteArrayOutputStream pool) {
+  private static void addCandidates(int bin, Palette palette, ByteArrayOutputStream pool) {
     int low = ColorHistogram.color(bin, 0);
     int span = ColorHistogram.BIN_WIDTH - 1;
     int k = palette.size();

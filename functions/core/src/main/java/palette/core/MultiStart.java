@@ -43,25 +43,29 @@ final class MultiStart {
     if (coarse == null) {
       int starts = starts(points.size, k, limit, DIRECT_STARTS);
       return lowest(
-          Parallel.tasks(starts, s -> Lloyd.run(points, k, limit, random(seed, s), tolerance)));
+          Parallel.tasks(
+              starts, s -> Lloyd.run(points, k, limit, SplitMix.forRestart(seed, s), tolerance)));
     }
     int wanted = Math.max(MIN_SCREENED, Math.min(MAX_SCREENED, k * (k + 2) / 4));
     int screened = starts(coarse.size, k, SCREEN_ITERATIONS, wanted);
     List<Lloyd.Result> trials =
         Parallel.tasks(
-            screened, s -> Lloyd.run(coarse, k, SCREEN_ITERATIONS, random(seed, s), tolerance));
+            screened,
+            s -> Lloyd.run(coarse, k, SCREEN_ITERATIONS, SplitMix.forRestart(seed, s), tolerance));
     Integer[] order = new Integer[screened];
     Arrays.setAll(order, i -> i);
     Arrays.sort(order, Comparator.comparingDouble((Integer i) -> trials.get(i).sse()));
-    long perFinalist = (long) points.size * k * (Math.min(limit, 30) + 1);
-    long finalists =
-        Math.min(
-            Math.min(screened, Math.max(2, Math.min(MAX_FINALISTS, k / 4 * 2))),
-            Math.max(1, FINAL_BUDGET / perFinalist));
     return lowest(
         Parallel.tasks(
-            (int) finalists,
+            finalists(screened, points.size, k, limit),
             f -> Lloyd.iterate(points, trials.get(order[f]).centres().clone(), limit, tolerance)));
+  }
+
+  /** k/2 rounded down to even, 2 to {@link #MAX_FINALISTS}, within {@link #FINAL_BUDGET}. */
+  private static int finalists(int screened, int points, int k, int limit) {
+    long perFinalist = (long) points * k * (Math.min(limit, 30) + 1);
+    long wanted = Math.max(2, Math.min(MAX_FINALISTS, k / 4 * 2));
+    return (int) Math.min(Math.min(screened, wanted), Math.max(1, FINAL_BUDGET / perFinalist));
   }
 
   /** As many starts as {@link #WORK_BUDGET} allows, between 1 and {@code most}. */
@@ -69,10 +73,6 @@ final class MultiStart {
     long passes = 2L * (2 + (int) Math.log(k)) + Math.min(limit, 30) + 1;
     long perStart = Math.max(1, (long) points * k * passes);
     return (int) Math.max(1, Math.min(most, WORK_BUDGET / perStart));
-  }
-
-  private static SplitMix random(long seed, int start) {
-    return SplitMix.forRestart(seed, start);
   }
 
   /** The result with the lowest error; the earliest of equal ones. */

@@ -25,7 +25,7 @@ class KMeansPropertiesTest {
   }
 
   /** Big enough to have more than {@link WeightedColors#EXACT_LIMIT} colours: clustered on bins. */
-  @Property(tries = 25)
+  @Property(tries = 15)
   void noisyImagesClusteredOnBinsKeepEveryPromise(
       @ForAll("noisyImages") PixelImage image,
       @ForAll @IntRange(min = 1, max = 64) int k,

@@ -11,6 +11,19 @@ import java.io.ByteArrayOutputStream;
 final class BinCells {
   static final byte MIXED = -1;
 
+  /** Rows of the OKLab matrix from l', m', s' (cube roots of LMS) to L, a, b. */
+  private static final double[][] LMS_TO_LAB = {
+    {0.2104542553, 0.7936177850, -0.0040720468},
+    {1.9779984951, -2.4285922050, 0.4505937099},
+    {0.0259040371, 0.7827717662, -0.8086757660}
+  };
+
+  /** Frobenius norm of {@link #LMS_TO_LAB}: bounds how far a step in l'm's' moves in OKLab. */
+  private static final double LAB_STRETCH = frobenius(LMS_TO_LAB) * (1 + 1e-6);
+
+  /** Absorbs floating-point rounding in the OKLab bounds; far below any real distance. */
+  private static final double SLACK = 1e-9;
+
   /** Per bin, a palette index or {@link #MIXED}. */
   final byte[] cell;
 
@@ -27,19 +40,6 @@ final class BinCells {
     this.firstCandidate = firstCandidate;
     this.candidates = candidates;
   }
-
-  /** Rows of the OKLab matrix from l', m', s' (cube roots of LMS) to L, a, b. */
-  private static final double[][] LMS_TO_LAB = {
-    {0.2104542553, 0.7936177850, -0.0040720468},
-    {1.9779984951, -2.4285922050, 0.4505937099},
-    {0.0259040371, 0.7827717662, -0.8086757660}
-  };
-
-  /** Frobenius norm of {@link #LMS_TO_LAB}: bounds how far a step in l'm's' moves in OKLab. */
-  private static final double LAB_STRETCH = frobenius(LMS_TO_LAB) * (1 + 1e-6);
-
-  /** Absorbs floating-point rounding in the OKLab bounds; far below any real distance. */
-  private static final double SLACK = 1e-9;
 
   /** The cell table for the non-empty bins of {@code histogram}; empty bins are {@link #MIXED}. */
   static BinCells of(ColorHistogram histogram, Palette palette) {

@@ -21,7 +21,7 @@ final class WeightedColors {
   final double[] z;
   final double[] weight;
 
-  /** Histogram bin of each point, ascending; -1 when the points are single colours. */
+  /** Histogram bin of each point, ascending; null when the points are single colours. */
   final int[] bin;
 
   private WeightedColors(int size, boolean binned) {

@@ -69,7 +69,9 @@ class PlotSampleTest {
             200_000),
         edge("exactly the budget", LongStream.generate(() -> 25).limit(4).toArray(), 100),
         edge("one pixel over the budget", new long[] {25, 25, 25, 26}, 100),
-        edge("a speck beside a giant", new long[] {1, 5_000_000}, 100));
+        edge("a speck beside a giant", new long[] {1, 5_000_000}, 100),
+        edge("exactly the floor beside a giant", new long[] {50, 5_000_000}, 100),
+        edge("just over the floor beside a giant", new long[] {60, 1_000_000}, 200_000));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -25,7 +25,10 @@ final class RandomCases {
 
   private RandomCases() {}
 
-  /** The seeds 1 to {@code count}, one parameterized case each. */
+  /**
+   * The seeds 1 to {@code count}, one parameterized case each; case {@code [n]} in the build's
+   * failure summary is seed {@code n}.
+   */
   static LongStream seeds(int count) {
     return LongStream.rangeClosed(1, count);
   }

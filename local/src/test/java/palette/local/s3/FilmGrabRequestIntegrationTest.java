@@ -61,11 +61,10 @@ class FilmGrabRequestIntegrationTest {
     long deadline = System.nanoTime() + 10_000_000_000L;
     while (System.nanoTime() < deadline) {
       Map<String, String> files = new TreeMap<>();
-      for (S3Object object :
-          s3.listObjectsV2(b -> b.bucket(OUT).prefix(key + "/")).contents()) {
+      for (S3Object object : s3.listObjectsV2(b -> b.bucket(OUT).prefix(key + "/")).contents()) {
+        byte[] bytes = s3.getObjectAsBytes(b -> b.bucket(OUT).key(object.key())).asByteArray();
         files.put(
-            object.key().substring(key.length() + 1),
-            s3.getObjectAsBytes(b -> b.bucket(OUT).key(object.key())).asUtf8String());
+            object.key().substring(key.length() + 1), new String(bytes, StandardCharsets.UTF_8));
       }
       if (files.containsKey("palette.json") || files.containsKey("error.json")) {
         return files;
@@ -92,8 +91,13 @@ class FilmGrabRequestIntegrationTest {
 
     assertThat(files)
         .containsOnlyKeys(
-            "palette.ase", "palette.css", "palette.gpl", "palette.json", "replaced.png",
-            "scatter.json", "swatch.png");
+            "palette.ase",
+            "palette.css",
+            "palette.gpl",
+            "palette.json",
+            "replaced.png",
+            "scatter.json",
+            "swatch.png");
     assertThat(files.get("palette.json"))
         .contains(
             "\"still\": \"" + still + "\"",
@@ -114,7 +118,8 @@ class FilmGrabRequestIntegrationTest {
 
     assertThat(files).containsOnlyKeys("error.json");
     assertThat(files.get("error.json"))
-        .startsWith("{\"error\":\"filmgrab_refused\",\"message\":\"The still could not be fetched: ")
+        .startsWith(
+            "{\"error\":\"filmgrab_refused\",\"message\":\"The still could not be fetched: ")
         .contains("169.254.169.254", "\"key\":\"" + key + "\"");
     assertThat(site.requests()).hasSize(requests);
   }

@@ -92,7 +92,7 @@ export function wireFilm(ui, hooks) {
     say(`Asking for ${stills.length} palette${stills.length === 1 ? '' : 's'}…`);
     try {
       const { jobs } = await createFilmJobs({ stills, film: film.title, filmUrl: film.url, ...hooks.options() });
-      const waits = jobs.map((job, i) => follow(job, film, stills.indexOf(job.still) + 1 || i + 1));
+      const waits = jobs.map((job) => follow(job, film, film.stills.findIndex((s) => s.url === job.still) + 1));
       say('Fetching the stills and finding their colours…');
       const results = await Promise.allSettled(waits);
       const done = results.filter((r) => r.status === 'fulfilled').length;
@@ -107,7 +107,7 @@ export function wireFilm(ui, hooks) {
   }
 
   async function follow(job, film, number) {
-    const name = `${film.title} — still ${number}`;
+    const name = number > 0 ? `${film.title} — still ${number}` : film.title;
     const chips = el('ul', { className: 'chips small', attrs: { 'aria-label': `Colours of ${name}` } });
     const note = el('p', { className: 'hint', textContent: 'Working…' });
     const show = el('button', { type: 'button', className: 'secondary', textContent: 'Show in full', disabled: true });

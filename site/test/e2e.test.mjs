@@ -179,6 +179,8 @@ test('film stills: search a film, pick two stills, see two palettes', async () =
 
   const items = page.locator('#film-results li.film-result');
   assert.equal(await items.count(), 2);
+  assert.deepEqual(await items.locator('.name').allTextContents(),
+    ['Blade Runner 2049 — still 1', 'Blade Runner 2049 — still 3']);
   for (let i = 0; i < 2; i++) {
     const hexes = await items.nth(i).locator('.hex').allTextContents();
     assert.ok(hexes.length >= 1, `still ${i + 1} has a palette`);

@@ -30,6 +30,7 @@ public final class LambdaProcess {
       throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    // As Lambda's launcher: the serial collector (one vCPU or less), the JDK's class-data archive.
     command.addAll(List.of("-XX:+UseSerialGC", "-Xshare:auto"));
     command.addAll(List.of("-cp", runtimeClassPath()));
     command.add("com.amazonaws.services.lambda.runtime.api.client.AWSLambda");

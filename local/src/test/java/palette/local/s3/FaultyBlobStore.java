@@ -9,10 +9,13 @@ import org.jclouds.blobstore.domain.Blob;
 import org.jclouds.blobstore.options.GetOptions;
 import org.jclouds.blobstore.options.PutOptions;
 import org.jclouds.blobstore.util.ForwardingBlobStore;
+import org.jclouds.http.HttpResponse;
+import org.jclouds.http.HttpResponseException;
 
 /**
  * Sits behind the S3 server and makes it fail like S3 on a bad day: puts of chosen keys end in a
- * 500. Also counts the downloads of each key, so a test can prove one never happened.
+ * 503 Slow Down, which the SDK retries before giving up. Also counts the downloads of each key, so
+ * a test can prove one never happened.
  */
 public final class FaultyBlobStore extends ForwardingBlobStore {
   private volatile Predicate<String> failingPuts = key -> false;
@@ -57,7 +60,11 @@ public final class FaultyBlobStore extends ForwardingBlobStore {
 
   private void check(Blob blob) {
     if (failingPuts.test(blob.getMetadata().getName())) {
-      throw new IllegalStateException("injected storage failure");
+      // S3Proxy answers with this response's status: a 503 Slow Down, as S3 under load.
+      throw new HttpResponseException(
+          "injected storage failure",
+          null,
+          HttpResponse.builder().statusCode(503).message("Slow Down").build());
     }
   }
 }

@@ -112,8 +112,12 @@ final class ApiRoutes {
       int eq = pair.indexOf('=');
       String key = eq < 0 ? pair : pair.substring(0, eq);
       if (key.equals(name)) {
-        return java.net.URLDecoder.decode(
-            eq < 0 ? "" : pair.substring(eq + 1), StandardCharsets.UTF_8);
+        try {
+          return java.net.URLDecoder.decode(
+              eq < 0 ? "" : pair.substring(eq + 1), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+          throw ApiException.badRequest("invalid_query", "The query string is not URL-encoded.");
+        }
       }
     }
     return null;

@@ -25,32 +25,50 @@ final class FilmGrabJob {
   private final PaletteOptions defaults;
   private final FilmGrab site;
   private final Outputs outputs;
+  private final FilmPaletteJob film;
 
   FilmGrabJob(Storage storage, WorkerConfig config, FilmGrab site, Executor requests) {
     this.storage = storage;
     this.defaults = config.defaults();
     this.site = site;
     this.outputs = new Outputs(storage, config.outputBucket(), requests);
+    this.film = new FilmPaletteJob(site, outputs);
   }
 
   /** A request object named by an S3 event. */
   Outcome run(ObjectRef ref) {
     long start = System.nanoTime();
     String prefix = OutputKeys.prefixFor(ref.key());
-    FilmGrabRequest request;
+    Map<String, Object> json;
     try {
       Optional<Storage.StoredObject> object =
           storage.read(ref.bucket(), ref.key(), FilmGrabRequest.MAX_BYTES);
       if (object.isEmpty()) {
         return new Outcome(ref, "skipped", prefix, null, "the object is gone", null, Map.of());
       }
-      request = FilmGrabRequest.parse(object.get().bytes());
+      json = FilmGrabRequest.parseMap(object.get().bytes());
+      if (FilmPaletteRequest.isFilmRequest(json)) {
+        return runFilm(ref, FilmPaletteRequest.fromMap(json), start);
+      }
+      return run(ref, FilmGrabRequest.fromMap(json), start);
     } catch (Storage.ObjectTooLargeException e) {
       return fail(ref, prefix, "invalid_request", tooLarge(ref.key()), null, start);
     } catch (FilmGrabRequest.Invalid e) {
       return fail(ref, prefix, "invalid_request", e.getMessage(), null, start);
     }
-    return run(ref, request, start);
+  }
+
+  private Outcome runFilm(ObjectRef ref, FilmPaletteRequest request, long start) {
+    String prefix = OutputKeys.prefixFor(ref.key());
+    PaletteOptions options = null;
+    try {
+      options = JobOptions.from(request.options(), defaults);
+      return film.run(ref, request, options, start);
+    } catch (PaletteException e) {
+      return fail(ref, prefix, e.code().id(), e.getMessage(), options, start);
+    } catch (FilmGrabException e) {
+      return fetchFailed(ref, prefix, e, options, start);
+    }
   }
 
   /**
@@ -75,13 +93,19 @@ final class FilmGrabJob {
       return fail(
           ref, prefix, e.code().id(), stillMessage(request, e.getMessage()), options, start);
     } catch (FilmGrabException e) {
-      if (e.isTransient()) {
-        throw e;
-      }
-      String code = "filmgrab_" + e.reason().name().toLowerCase(java.util.Locale.ROOT);
-      return fail(
-          ref, prefix, code, "The still could not be fetched: " + e.getMessage(), options, start);
+      return fetchFailed(ref, prefix, e, options, start);
     }
+  }
+
+  /** Permanent fetch failures end in error.json; transient ones escape so Lambda retries. */
+  private Outcome fetchFailed(
+      ObjectRef ref, String prefix, FilmGrabException e, PaletteOptions options, long start) {
+    if (e.isTransient()) {
+      throw e;
+    }
+    String code = "filmgrab_" + e.reason().name().toLowerCase(java.util.Locale.ROOT);
+    String message = "The still could not be fetched: " + e.getMessage();
+    return fail(ref, prefix, code, message, options, start);
   }
 
   private Outcome fail(

@@ -58,6 +58,11 @@ public record FilmGrabRequest(
    * @throws Invalid naming what is wrong
    */
   public static FilmGrabRequest parse(byte[] json) {
+    return fromMap(parseMap(json));
+  }
+
+  /** A request object's JSON, not yet checked. */
+  static Map<String, Object> parseMap(byte[] json) {
     Map<String, Object> map;
     try {
       map = JSON.std.mapFrom(json);
@@ -67,11 +72,17 @@ public record FilmGrabRequest(
     if (map == null) {
       throw new Invalid("a film-grab request must be a JSON object");
     }
-    return fromMap(map);
+    return map;
   }
 
   /** A request from an already parsed JSON object (a direct invocation's payload). */
   public static FilmGrabRequest fromMap(Map<String, ?> map) {
+    return new FilmGrabRequest(
+        text(map, "still"), text(map, "film"), text(map, "filmUrl"), options(map));
+  }
+
+  /** The palette options a request object carries, as {@link JobOptions} reads them. */
+  static Map<String, String> options(Map<String, ?> map) {
     Map<String, String> options = new LinkedHashMap<>();
     for (String name : JobOptions.KEYS) {
       Object value = map.get(name);
@@ -85,8 +96,7 @@ public record FilmGrabRequest(
         options.put(name, String.valueOf(value));
       }
     }
-    return new FilmGrabRequest(
-        text(map, "still"), text(map, "film"), text(map, "filmUrl"), options);
+    return options;
   }
 
   /** The fields written to the request object, in a stable order. */
@@ -101,7 +111,7 @@ public record FilmGrabRequest(
     return map;
   }
 
-  private static String text(Map<String, ?> map, String name) {
+  static String text(Map<String, ?> map, String name) {
     Object value = map.get(name);
     if (value != null && !(value instanceof String)) {
       throw new Invalid(name + " must be a string");

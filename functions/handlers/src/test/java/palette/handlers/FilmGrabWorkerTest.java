@@ -200,4 +200,57 @@ class FilmGrabWorkerTest {
             null);
     return com.fasterxml.jackson.jr.ob.JSON.std.mapFrom(out.toByteArray());
   }
+
+  void putFilmRequest(String... stills) {
+    Map<String, Object> request = new LinkedHashMap<>();
+    request.put("stills", List.of(stills));
+    request.put("film", "Blade Runner 2049");
+    request.put("k", 3);
+    storage.put(IN, KEY, Json.write(request).getBytes(StandardCharsets.UTF_8), Map.of());
+  }
+
+  String galleryStill(int n) {
+    return site.baseUrl() + "wp-content/uploads/photo-gallery/BladeRunner2049_00" + n + ".jpg";
+  }
+
+  @ParameterizedTest
+  @Event(value = "events/filmgrab-request-put.json", type = S3Event.class)
+  void aRequestListingStillsGivesTheFilmPaletteAndPoster(S3Event event) {
+    putFilmRequest(galleryStill(1), galleryStill(2), galleryStill(3));
+    long before = site.count("/wp-content/uploads/");
+
+    List<Outcome> outcomes = worker().process(event, "req-7");
+
+    assertThat(outcomes).singleElement().matches(Outcome::done);
+    String prefix = KEY + "/";
+    assertThat(storage.keys(OUT))
+        .containsExactlyInAnyOrder(
+            prefix + "film.json",
+            prefix + "palette.ase",
+            prefix + "palette.css",
+            prefix + "palette.gpl",
+            prefix + "palette.json",
+            prefix + "poster.png");
+    assertThat(storage.calls.stream().filter(c -> c.startsWith("put ")).toList())
+        .last()
+        .isEqualTo("put " + OUT + "/" + prefix + "palette.json");
+    String film = text(prefix + "palette.json");
+    assertThat(film)
+        .contains("\"film\": {", "\"stills\": 3", "\"title\": \"Blade Runner 2049\"")
+        .contains("BladeRunner2049_001.jpg", "BladeRunner2049_003.jpg");
+    assertThat(site.count("/wp-content/uploads/")).isEqualTo(before + 3);
+  }
+
+  @ParameterizedTest
+  @Event(value = "events/filmgrab-request-put.json", type = S3Event.class)
+  void oneHostileStillRefusesTheWholeFilmBeforeAnyFetch(S3Event event) {
+    putFilmRequest(galleryStill(1), "http://169.254.169.254/latest/meta-data/");
+    long before = site.requests().size();
+
+    worker().process(event, "req-8");
+
+    assertThat(storage.keys(OUT)).containsExactly(KEY + "/error.json");
+    assertThat(text(KEY + "/error.json")).contains("filmgrab_refused", "169.254.169.254");
+    assertThat(site.requests()).hasSize((int) before);
+  }
 }

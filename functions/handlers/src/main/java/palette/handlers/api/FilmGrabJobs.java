@@ -10,6 +10,7 @@ import java.util.Map;
 import palette.core.PaletteException;
 import palette.core.PaletteOptions;
 import palette.handlers.FilmGrabRequest;
+import palette.handlers.FilmPaletteRequest;
 import palette.handlers.JobOptions;
 import palette.handlers.Json;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -33,18 +34,15 @@ final class FilmGrabJobs {
   }
 
   List<Map<String, Object>> create(Request request) {
+    if (request.filmPalette()) {
+      return List.of(createFilmPalette(request));
+    }
     List<Map<String, Object>> created = new ArrayList<>();
     for (String still : request.stills()) {
       JobId job = JobId.random();
       FilmGrabRequest object =
           new FilmGrabRequest(still, request.film(), request.filmUrl(), request.options());
-      byte[] bytes = Json.write(object.toMap()).getBytes(StandardCharsets.UTF_8);
-      s3.putObject(
-          b ->
-              b.bucket(config.inputBucket())
-                  .key(JobLayout.filmGrabKey(job))
-                  .contentType("application/json; charset=utf-8"),
-          RequestBody.fromBytes(bytes));
+      put(job, object.toMap());
       Map<String, Object> entry = new LinkedHashMap<>();
       entry.put("jobId", job.value());
       entry.put("still", still);
@@ -53,8 +51,42 @@ final class FilmGrabJobs {
     return created;
   }
 
-  /** The body of {@code POST /filmgrab/jobs}, checked before anything is written. */
-  record Request(List<String> stills, String film, String filmUrl, Map<String, String> options) {
+  /** One job for the palette of the whole film, pooled from all the stills. */
+  private Map<String, Object> createFilmPalette(Request request) {
+    JobId job = JobId.random();
+    put(
+        job,
+        new FilmPaletteRequest(
+                request.stills(), request.film(), request.filmUrl(), request.options())
+            .toMap());
+    Map<String, Object> entry = new LinkedHashMap<>();
+    entry.put("jobId", job.value());
+    entry.put("filmPalette", true);
+    entry.put("stills", request.stills().size());
+    return entry;
+  }
+
+  private void put(JobId job, Map<String, Object> request) {
+    byte[] bytes = Json.write(request).getBytes(StandardCharsets.UTF_8);
+    s3.putObject(
+        b ->
+            b.bucket(config.inputBucket())
+                .key(JobLayout.filmGrabKey(job))
+                .contentType("application/json; charset=utf-8"),
+        RequestBody.fromBytes(bytes));
+  }
+
+  /**
+   * The body of {@code POST /filmgrab/jobs}, checked before anything is written.
+   *
+   * @param filmPalette one job for the film palette of all the stills instead of one per still
+   */
+  record Request(
+      List<String> stills,
+      String film,
+      String filmUrl,
+      Map<String, String> options,
+      boolean filmPalette) {
     static Request parse(String body) {
       Map<String, Object> json;
       try {
@@ -74,8 +106,17 @@ final class FilmGrabJobs {
       }
       try {
         JobOptions.from(options, PaletteOptions.defaults());
+        boolean filmPalette = Boolean.TRUE.equals(json.get("filmPalette"));
+        if (filmPalette && stills.size() < 2) {
+          throw ApiException.badRequest(
+              "invalid_stills", "A film palette needs at least 2 stills.");
+        }
         return new Request(
-            stills, text(json, "film", 300), text(json, "filmUrl", 2048), Map.copyOf(options));
+            stills,
+            text(json, "film", 300),
+            text(json, "filmUrl", 2048),
+            Map.copyOf(options),
+            filmPalette);
       } catch (PaletteException e) {
         throw ApiException.badRequest("invalid_option", e.getMessage());
       }

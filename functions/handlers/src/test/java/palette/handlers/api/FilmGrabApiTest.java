@@ -194,4 +194,24 @@ class FilmGrabApiTest {
   static String encode(String text) {
     return java.net.URLEncoder.encode(text, StandardCharsets.UTF_8);
   }
+
+  @ParameterizedTest
+  @Event(value = JOBS, type = APIGatewayV2HTTPEvent.class)
+  void aFilmPaletteIsOneJobListingEveryStill(APIGatewayV2HTTPEvent event) throws Exception {
+    ApiHandler handler = handler("");
+    event.setBody(event.getBody().replace("{\"stills\"", "{\"filmPalette\":true,\"stills\""));
+
+    var response = handler.handleRequest(event, null);
+
+    assertThat(response.getStatusCode()).isEqualTo(201);
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> jobs = (List<Map<String, Object>>) body(response).get("jobs");
+    assertThat(jobs).singleElement().extracting(j -> j.get("stills")).isEqualTo(2);
+    String id = (String) jobs.get(0).get("jobId");
+    String request =
+        s3.getObjectAsBytes(b -> b.bucket(LocalS3.INPUT).key("filmgrab/" + id + ".json"))
+            .asUtf8String();
+    assertThat(request)
+        .contains("\"stills\":[", "BladeRunner2049_001.jpg", "BladeRunner2049_002.jpg");
+  }
 }

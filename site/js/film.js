@@ -26,6 +26,7 @@ export function wireFilm(ui, hooks) {
   const updateGo = () => {
     const n = state.picked.size;
     ui.go.disabled = n === 0;
+    ui.filmGo.disabled = n < 2;
     ui.go.textContent = n === 0 ? 'Pick stills to get their palettes'
       : `Get the palette${n === 1 ? '' : 's'} of ${n} still${n === 1 ? '' : 's'}`;
   };
@@ -134,7 +135,56 @@ export function wireFilm(ui, hooks) {
     }
   }
 
+  /** One palette for the whole film from the chosen stills, each counting the same. */
+  async function startFilmPalette() {
+    const film = state.film;
+    const stills = [...state.picked];
+    if (!film || stills.length < 2) return;
+    ui.filmGo.disabled = true;
+    say(`Asking for the film palette of ${stills.length} stills…`);
+    try {
+      const { jobs } = await createFilmJobs({ stills, film: film.title, filmUrl: film.url, filmPalette: true, ...hooks.options() });
+      say('Fetching the stills (one a second) and pooling their colours…');
+      await followFilm(jobs[0], film, stills.length);
+      say(`Done: the film palette of ${stills.length} stills.`);
+    } catch (error) {
+      failed(error);
+    } finally {
+      updateGo();
+    }
+  }
+
+  async function followFilm(job, film, count) {
+    const name = `${film.title} — film palette of ${count} stills`;
+    const chips = el('ul', { className: 'chips small', attrs: { 'aria-label': `Colours of ${name}` } });
+    const note = el('p', { className: 'hint', textContent: 'Working…' });
+    const poster = el('img', { alt: `Film strip of ${film.title}: each still's palette, the film palette along the bottom`, hidden: true });
+    const item = el('li', { className: 'film-result whole', attrs: { 'data-job-id': job.jobId } },
+      el('p', { className: 'name', textContent: name }), chips, note, poster);
+    ui.results.prepend(item);
+    hooks.onJob({ jobId: job.jobId, name, status: 'working' });
+    try {
+      const result = await waitForJob(job.jobId, { timeoutMs: 300_000 });
+      showChips(chips, { colors: result.palette?.film?.colors ?? [] });
+      const file = (result.files ?? []).find((f) => f.name === 'poster.png');
+      if (file) {
+        poster.src = file.url;
+        poster.hidden = false;
+      }
+      note.textContent = '';
+      item.dataset.status = 'done';
+      hooks.onJob({ jobId: job.jobId, name, status: 'done', colors: (result.palette?.film?.colors ?? []).map((c) => c.hex) });
+    } catch (error) {
+      note.textContent = error instanceof ApiError ? error.message : 'The film palette could not be made.';
+      note.classList.add('error');
+      item.dataset.status = 'failed';
+      hooks.onJob({ jobId: job.jobId, name, status: 'failed' });
+      throw error;
+    }
+  }
+
   ui.form.addEventListener('submit', search);
   ui.go.addEventListener('click', start);
+  ui.filmGo.addEventListener('click', startFilmPalette);
   updateGo();
 }

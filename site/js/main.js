@@ -91,7 +91,7 @@ async function run(event) {
     ui.go.disabled = !state.file;
     wireFilm({
   form: $('film-search'), query: $('film-query'), status: $('film-status'), films: $('film-list'),
-  stillsBox: $('stills-box'), stillsTitle: $('stills-title'), stills: $('stills'), go: $('stills-go'),
+  stillsBox: $('stills-box'), stillsTitle: $('stills-title'), stills: $('stills'), go: $('stills-go'), filmGo: $('film-palette-go'),
   results: $('film-results'),
 }, {
   options: () => ({ k: Number(ui.k.value), limit: Number(ui.limit.value), space: ui.space.value }),
@@ -191,7 +191,7 @@ ui.zip.addEventListener('click', async () => {
 });
 wireFilm({
   form: $('film-search'), query: $('film-query'), status: $('film-status'), films: $('film-list'),
-  stillsBox: $('stills-box'), stillsTitle: $('stills-title'), stills: $('stills'), go: $('stills-go'),
+  stillsBox: $('stills-box'), stillsTitle: $('stills-title'), stills: $('stills'), go: $('stills-go'), filmGo: $('film-palette-go'),
   results: $('film-results'),
 }, {
   options: () => ({ k: Number(ui.k.value), limit: Number(ui.limit.value), space: ui.space.value }),

@@ -197,6 +197,15 @@ test('film stills: search a film, pick two stills, see two palettes', async () =
   assert.equal(film.film, 'Blade Runner 2049');
   assert.match(film.still, /BladeRunner2049_003\.jpg/);
   await page.screenshot({ path: join(outputDir, 'film-stills.png'), fullPage: true });
+
+  await page.locator('#stills input').nth(1).check();
+  await page.click('#film-palette-go');
+  const whole = page.locator('#film-results li.whole');
+  await page.waitForSelector('#film-results li.whole[data-status="done"]', { timeout: 60_000 });
+  assert.equal(await whole.locator('.name').textContent(), 'Blade Runner 2049 — film palette of 3 stills');
+  assert.ok((await whole.locator('.hex').count()) >= 1, 'the film palette has colours');
+  await page.waitForFunction(() => document.querySelector('#film-results li.whole img')?.naturalWidth > 0);
+  await page.screenshot({ path: join(outputDir, 'film-palette.png'), fullPage: true });
   await page.context().close();
 });
 

@@ -1,8 +1,11 @@
 package palette.core;
 
+import java.io.ByteArrayOutputStream;
+
 /**
  * For each histogram bin, the palette index every colour of the bin is nearest to, or {@link
- * #MIXED} when the bin may straddle a boundary between two palette colours. Lets the labelling pass
+ * #MIXED} when the bin may straddle a boundary between two palette colours; for a mixed bin in RGB
+ * also the few palette colours that can be nearest to any of its colours. Lets the labelling pass
  * settle most pixels with one table look-up and still give every pixel its exact nearest colour.
  */
 final class BinCells {
@@ -21,11 +24,28 @@ final class BinCells {
   /** Absorbs floating-point rounding in the OKLab bounds; far below any real distance. */
   private static final double SLACK = 1e-9;
 
-  private BinCells() {}
+  /** Per bin, a palette index or {@link #MIXED}. */
+  final byte[] cell;
+
+  /**
+   * For a non-empty mixed bin in RGB, where its candidates start in {@link #candidates}: a count
+   * followed by that many palette indices, ascending.
+   */
+  final int[] firstCandidate;
+
+  final byte[] candidates;
+
+  private BinCells(byte[] cell, int[] firstCandidate, byte[] candidates) {
+    this.cell = cell;
+    this.firstCandidate = firstCandidate;
+    this.candidates = candidates;
+  }
 
   /** The cell table for the non-empty bins of {@code histogram}; empty bins are {@link #MIXED}. */
-  static byte[] of(ColorHistogram histogram, Palette palette) {
+  static BinCells of(ColorHistogram histogram, Palette palette) {
     byte[] cells = new byte[ColorHistogram.BINS];
+    int[] first = new int[ColorHistogram.BINS];
+    ByteArrayOutputStream pool = new ByteArrayOutputStream();
     double[] lo = new double[3];
     double[] hi = new double[3];
     for (int bin = 0; bin < cells.length; bin++) {
@@ -35,9 +55,50 @@ final class BinCells {
         cells[bin] = oklabCell(bin, palette, lo, hi);
       } else {
         cells[bin] = rgbCell(bin, palette);
+        if (cells[bin] == MIXED) {
+          first[bin] = pool.size();
+          addCandidates(bin, palette, pool);
+        }
       }
     }
-    return cells;
+    return new BinCells(cells, first, pool.toByteArray());
+  }
+
+  /**
+   * The palette colours whose nearest point of the bin box is no farther than the farthest point of
+   * the box from some other colour: every other colour is strictly beaten everywhere in the bin.
+   */
+  private static void addCandidates(int bin, Palette palette, ByteArrayOutputStream pool) {
+    int low = ColorHistogram.color(bin, 0);
+    int span = ColorHistogram.BIN_WIDTH - 1;
+    int k = palette.size();
+    int[] near = new int[k];
+    int bound = Integer.MAX_VALUE;
+    for (int c = 0; c < k; c++) {
+      int[] rgb = palette.channels(c);
+      int min = 0;
+      int max = 0;
+      for (int ch = 0; ch < 3; ch++) {
+        int lo = (low >> (16 - 8 * ch)) & 0xff;
+        int below = Math.max(0, lo - rgb[ch]);
+        int above = Math.max(0, rgb[ch] - lo - span);
+        min += (below + above) * (below + above);
+        int far = Math.max(Math.abs(rgb[ch] - lo), Math.abs(rgb[ch] - lo - span));
+        max += far * far;
+      }
+      near[c] = min;
+      bound = Math.min(bound, max);
+    }
+    int count = 0;
+    for (int c = 0; c < k; c++) {
+      count += near[c] <= bound ? 1 : 0;
+    }
+    pool.write(count);
+    for (int c = 0; c < k; c++) {
+      if (near[c] <= bound) {
+        pool.write(c);
+      }
+    }
   }
 
   /**

@@ -4,7 +4,8 @@ package palette.core;
  * The outcome of k-means on one image, before sorting and rendering. Internal to the engine.
  *
  * @param centroids packed {@code 0xRRGGBB} colour of each cluster; no two equal, every cluster
- *     non-empty; length is k, or fewer when the image has fewer distinct opaque colours
+ *     non-empty; length is k, or fewer when the image has fewer distinct opaque colours (or,
+ *     rarely, when two centroids round to the same 8-bit colour and are merged)
  * @param labels per pixel (row-major, same length as the image) the index of its cluster in {@code
  *     centroids}, or -1 for a transparent pixel (alpha below 128), which belongs to no cluster
  * @param counts pixels per cluster; all at least 1, summing to the opaque pixel count

@@ -40,11 +40,25 @@ final class ColorHistogram {
       throw new IllegalArgumentException("at most 2^30 pixels supported, was " + argb.length);
     }
     List<ColorHistogram> parts = Parallel.ranges(argb.length, (from, to) -> scan(argb, from, to));
-    ColorHistogram total = parts.get(0);
+    long[] total = parts.get(0).cells;
+    long opaque = parts.get(0).opaquePixels;
     for (int p = 1; p < parts.size(); p++) {
-      total = total.plus(parts.get(p));
+      long[] more = parts.get(p).cells;
+      opaque += parts.get(p).opaquePixels;
+      Parallel.ranges(BINS, (from, to) -> merge(total, more, from, to));
     }
-    return total;
+    return new ColorHistogram(total, opaque);
+  }
+
+  /** Adds the bins {@code [from, to)} of {@code more} into {@code total}. */
+  private static Void merge(long[] total, long[] more, int from, int to) {
+    for (int at = STRIDE * from; at < STRIDE * to; at += STRIDE) {
+      total[at] |= more[at];
+      total[at + 1] += more[at + 1];
+      total[at + 2] += more[at + 2];
+      total[at + 3] += more[at + 3];
+    }
+    return null;
   }
 
   /** Opaque means alpha of at least 128, which is exactly the sign bit of a packed ARGB int. */
@@ -174,17 +188,5 @@ final class ColorHistogram {
       }
     }
     return new ColorHistogram(cells, opaque);
-  }
-
-  /** Merges {@code other} into this histogram's arrays. */
-  private ColorHistogram plus(ColorHistogram other) {
-    long[] more = other.cells;
-    for (int at = 0; at < cells.length; at += STRIDE) {
-      cells[at] |= more[at];
-      cells[at + 1] += more[at + 1];
-      cells[at + 2] += more[at + 2];
-      cells[at + 3] += more[at + 3];
-    }
-    return new ColorHistogram(cells, opaquePixels + other.opaquePixels);
   }
 }

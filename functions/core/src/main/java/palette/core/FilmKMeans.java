@@ -5,9 +5,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The film palette: the same seeded k-means as a single image ({@link Lloyd} from {@link
- * KMeansPlusPlus} starts, centres rounded to 8-bit sRGB), run on the {@link PooledHistogram} of all
- * the stills instead of one image's histogram. Shares are weighted so every still counts the same.
+ * The film palette: the same seeded k-means as a single image ({@link MultiStart}, centres rounded
+ * to 8-bit sRGB), run on the {@link PooledHistogram} of all the stills instead of one image's
+ * histogram. Shares are weighted so every still counts the same.
  */
 final class FilmKMeans {
   private FilmKMeans() {}
@@ -25,7 +25,7 @@ final class FilmKMeans {
       return finish(pooled, palette, 0, StopReason.FEW_DISTINCT_COLORS, distinct, options);
     }
     Lloyd.Result best =
-        Lloyd.cluster(
+        MultiStart.cluster(
             pooled.points(space),
             options.k(),
             options.limit(),

@@ -16,7 +16,11 @@ final class KMeansPlusPlus {
     double[] closest = new double[n];
     double[] trial = new double[n];
     double[] best = new double[n];
-    int first = draw(points.weight, null, total(points.weight, null), random);
+    double weight = 0;
+    for (double w : points.weight) {
+      weight += w;
+    }
+    int first = draw(points.weight, null, weight, random);
     setCentre(centres, 0, points, first);
     double potential = distances(points, first, null, closest);
     int trials = 2 + (int) Math.log(k);
@@ -57,8 +61,8 @@ final class KMeansPlusPlus {
       double dy = p.y[i] - py;
       double dz = p.z[i] - pz;
       double d = dx * dx + dy * dy + dz * dz;
-      if (cap != null && cap[i] < d) {
-        d = cap[i];
+      if (cap != null) {
+        d = Math.min(d, cap[i]);
       }
       out[i] = d;
       sum += p.weight[i] * d;
@@ -66,7 +70,11 @@ final class KMeansPlusPlus {
     return sum;
   }
 
-  /** A point drawn with probability proportional to {@code weight * factor} (factor 1 if null). */
+  /**
+   * A point drawn with probability proportional to {@code weight * factor} (factor 1 if null). When
+   * no point has any mass left (every point is already a centre) it returns point 0; the duplicate
+   * centre then loses its points and Lloyd's empty-cluster rule moves it.
+   */
   private static int draw(double[] weight, double[] factor, double total, SplitMix random) {
     double target = random.nextDouble() * total;
     double running = 0;
@@ -81,15 +89,7 @@ final class KMeansPlusPlus {
         }
       }
     }
-    return last;
-  }
-
-  private static double total(double[] weight, double[] factor) {
-    double sum = 0;
-    for (int i = 0; i < weight.length; i++) {
-      sum += factor == null ? weight[i] : weight[i] * factor[i];
-    }
-    return sum;
+    return Math.max(0, last);
   }
 
   private static void setCentre(double[] centres, int c, WeightedColors p, int point) {

@@ -1,22 +1,10 @@
 package palette.core;
 
-import java.util.Arrays;
-import java.util.List;
-
 /**
- * Lloyd's k-means iterations on weighted points, from several seeded k-means++ starts; the start
- * with the lowest weighted sum of squared distances wins (ties: the earliest start). Each start is
- * sequential and deterministic, so running starts on different cores cannot change the result.
+ * Lloyd's k-means iterations on weighted points. Each run is sequential with sums in point order,
+ * so it gives the same centres on every machine; {@link MultiStart} decides where runs start.
  */
 final class Lloyd {
-  /** Distance evaluations (points × k × passes) all starts together may spend. */
-  static final long WORK_BUDGET = 40_000_000L;
-
-  static final int MAX_STARTS = 8;
-
-  /** Lloyd iterations each start gets on the merged bins before the best one is refined. */
-  static final int COARSE_ITERATIONS = 10;
-
   private Lloyd() {}
 
   /**
@@ -25,111 +13,58 @@ final class Lloyd {
    */
   record Result(double[] centres, int iterations, StopReason stopReason, double sse) {}
 
-  /**
-   * Clusters {@code points}. When they are histogram bins, the starting centres are themselves
-   * refined first: the best of several k-means++ starts, each run for up to {@link
-   * #COARSE_ITERATIONS} iterations on the bins merged 2×2×2 (about eight times fewer points), as in
-   * Bradley and Fayyad's "Refining initial points for k-means clustering" (1998). Only the
-   * iterations on {@code points} count towards {@code limit}.
-   */
-  static Result cluster(WeightedColors points, int k, int limit, long seed, double tolerance) {
-    WeightedColors coarse = points.coarser(k);
-    if (coarse == null) {
-      return best(points, k, limit, seed, tolerance);
-    }
-    double[] start = best(coarse, k, COARSE_ITERATIONS, seed, tolerance).centres();
-    return iterate(points, start, limit, tolerance);
-  }
-
-  static Result best(WeightedColors points, int k, int limit, long seed, double tolerance) {
-    List<Result> results =
-        Parallel.tasks(
-            starts(points.size, k, limit),
-            start -> run(points, k, limit, SplitMix.forRestart(seed, start), tolerance));
-    Result best = results.get(0);
-    for (Result r : results) {
-      if (r.sse() < best.sse()) {
-        best = r;
-      }
-    }
-    return best;
-  }
-
-  /** As many starts as the work budget allows, between 1 and {@link #MAX_STARTS}. */
-  static int starts(int points, int k, int limit) {
-    long passes = 2L * (2 + (int) Math.log(k)) + Math.min(limit, 30) + 1;
-    long perStart = Math.max(1, (long) points * k * passes);
-    return (int) Math.max(1, Math.min(MAX_STARTS, WORK_BUDGET / perStart));
-  }
-
   static Result run(WeightedColors points, int k, int limit, SplitMix random, double tolerance) {
     return iterate(points, KMeansPlusPlus.seed(points, k, random), limit, tolerance);
   }
 
-  /** Lloyd iterations from {@code centres} (updated in place) until converged or {@code limit}. */
+  /**
+   * Lloyd iterations from {@code centres} (updated in place) until converged or {@code limit}.
+   * Hamerly's bounds (2010) skip the distance computations that cannot change a point's nearest
+   * centre: an upper bound on the distance to its own centre and a lower bound on the distance to
+   * any other, loosened by how far the centres move.
+   */
   static Result iterate(WeightedColors points, double[] centres, int limit, double tolerance) {
-    int[] label = new int[points.size];
-    Arrays.fill(label, -1);
-    double[] distance = new double[points.size];
+    Bounds bounds = new Bounds(points.size);
+    double[] moves = new double[centres.length / 3];
     for (int iteration = 1; ; iteration++) {
-      if (assign(points, centres, label, distance) == 0) {
-        return result(points, centres, iteration, StopReason.ASSIGNMENTS_STABLE, distance);
+      if (bounds.assign(points, centres) == 0) {
+        return result(points, centres, iteration, StopReason.ASSIGNMENTS_STABLE, bounds.label);
       }
-      double moved = update(points, centres, label, distance);
+      double moved = update(points, centres, bounds, moves);
+      bounds.loosen(moves);
       if (moved < tolerance || iteration == limit) {
-        assign(points, centres, label, distance);
+        bounds.assign(points, centres);
         StopReason reason =
             moved < tolerance ? StopReason.CENTROIDS_STABLE : StopReason.LIMIT_REACHED;
-        return result(points, centres, iteration, reason, distance);
+        return result(points, centres, iteration, reason, bounds.label);
       }
     }
   }
 
   private static Result result(
-      WeightedColors points, double[] centres, int iterations, StopReason reason, double[] d) {
+      WeightedColors points, double[] centres, int iterations, StopReason reason, int[] label) {
     double sse = 0;
     for (int i = 0; i < points.size; i++) {
-      sse += points.weight[i] * d[i];
+      sse += points.weight[i] * squared(points, i, centres, label[i]);
     }
     return new Result(centres, iterations, reason, sse);
   }
 
-  /** Nearest centre of every point (ties: lowest index); returns how many labels changed. */
-  static int assign(WeightedColors p, double[] centres, int[] label, double[] distance) {
-    int k = centres.length / 3;
-    int changed = 0;
-    for (int i = 0; i < p.size; i++) {
-      double px = p.x[i];
-      double py = p.y[i];
-      double pz = p.z[i];
-      int nearest = 0;
-      double min = Double.POSITIVE_INFINITY;
-      for (int c = 0, at = 0; c < k; c++, at += 3) {
-        double dx = px - centres[at];
-        double dy = py - centres[at + 1];
-        double dz = pz - centres[at + 2];
-        double d = dx * dx + dy * dy + dz * dz;
-        if (d < min) {
-          min = d;
-          nearest = c;
-        }
-      }
-      distance[i] = min;
-      if (label[i] != nearest) {
-        label[i] = nearest;
-        changed++;
-      }
-    }
-    return changed;
+  static double squared(WeightedColors p, int i, double[] centres, int c) {
+    double dx = p.x[i] - centres[3 * c];
+    double dy = p.y[i] - centres[3 * c + 1];
+    double dz = p.z[i] - centres[3 * c + 2];
+    return dx * dx + dy * dy + dz * dz;
   }
 
   /**
-   * Moves every centre to the weighted mean of its points; an empty cluster takes over the point
-   * farthest from its centre (among clusters with more than one point). Returns the largest
-   * distance a centre moved.
+   * Moves every centre to the weighted mean of its points, writing how far each moved into {@code
+   * moves}; an empty cluster takes over the point farthest from its centre (among clusters with
+   * more than one point). Returns the largest move.
    */
-  private static double update(WeightedColors p, double[] centres, int[] label, double[] distance) {
+  private static double update(WeightedColors p, double[] centres, Bounds bounds, double[] moves) {
     int k = centres.length / 3;
+    int[] label = bounds.label;
     double[] sums = new double[4 * k];
     int[] members = new int[k];
     for (int i = 0; i < p.size; i++) {
@@ -138,11 +73,11 @@ final class Lloyd {
     }
     for (int c = 0; c < k; c++) {
       if (members[c] == 0) {
-        int far = farthest(label, distance, members);
+        int far = farthest(p, centres, label, members);
         add(sums, label[far], p, far, -1);
         members[label[far]]--;
         label[far] = c;
-        distance[far] = 0;
+        bounds.forget(far);
         add(sums, c, p, far, 1);
         members[c]++;
       }
@@ -156,7 +91,8 @@ final class Lloyd {
       double dx = nx - centres[3 * c];
       double dy = ny - centres[3 * c + 1];
       double dz = nz - centres[3 * c + 2];
-      moved = Math.max(moved, Math.sqrt(dx * dx + dy * dy + dz * dz));
+      moves[c] = Math.sqrt(dx * dx + dy * dy + dz * dz);
+      moved = Math.max(moved, moves[c]);
       centres[3 * c] = nx;
       centres[3 * c + 1] = ny;
       centres[3 * c + 2] = nz;
@@ -172,11 +108,16 @@ final class Lloyd {
     sums[4 * c + 3] += w * p.z[i];
   }
 
-  private static int farthest(int[] label, double[] distance, int[] members) {
+  private static int farthest(WeightedColors p, double[] centres, int[] label, int[] members) {
     int far = -1;
+    double farthest = -1;
     for (int i = 0; i < label.length; i++) {
-      if (members[label[i]] > 1 && (far < 0 || distance[i] > distance[far])) {
-        far = i;
+      if (members[label[i]] > 1) {
+        double d = squared(p, i, centres, label[i]);
+        if (d > farthest) {
+          farthest = d;
+          far = i;
+        }
       }
     }
     return far;

@@ -14,9 +14,11 @@ final class NearestCache {
   private final int[] green;
   private final int[] blue;
   private final byte[] known;
+  private final BinCells bins;
 
-  private NearestCache(Palette palette, byte[] known) {
+  private NearestCache(Palette palette, BinCells bins, byte[] known) {
     this.palette = palette;
+    this.bins = bins;
     this.known = known;
     int k = palette.size();
     red = new int[k];
@@ -30,23 +32,26 @@ final class NearestCache {
     }
   }
 
-  static NearestCache of(Palette palette, ColorHistogram histogram, byte[] cells) {
+  static NearestCache of(Palette palette, ColorHistogram histogram, BinCells bins) {
     boolean mixed = false;
-    for (int bin = 0; bin < cells.length && !mixed; bin++) {
-      mixed = cells[bin] == BinCells.MIXED && histogram.count(bin) > 0;
+    for (int bin = 0; bin < bins.cell.length && !mixed; bin++) {
+      mixed = bins.cell[bin] == BinCells.MIXED && histogram.count(bin) > 0;
     }
     boolean remember = mixed && palette.space() == ColorSpace.OKLAB;
-    return new NearestCache(palette, remember ? new byte[1 << 24] : null);
+    return new NearestCache(palette, bins, remember ? new byte[1 << 24] : null);
   }
 
   int size() {
     return red.length;
   }
 
-  /** The nearest palette colour in the clustering space; ties go to the lowest index. */
-  int nearest(int rgb) {
+  /**
+   * The nearest palette colour to a colour of a mixed bin, in the clustering space; ties go to the
+   * lowest index.
+   */
+  int nearest(int rgb, int bin) {
     if (palette.space() == ColorSpace.RGB) {
-      return nearestRgb(rgb);
+      return nearestRgb(rgb, bins.firstCandidate[bin]);
     }
     int k = known[rgb];
     if (k == 0) {
@@ -64,10 +69,13 @@ final class NearestCache {
     return dr * dr + dg * dg + db * db;
   }
 
-  private int nearestRgb(int rgb) {
+  /** Among the bin's candidates (ascending), so the first of equally near colours wins. */
+  private int nearestRgb(int rgb, int first) {
+    byte[] list = bins.candidates;
     int nearest = 0;
     int min = Integer.MAX_VALUE;
-    for (int c = 0; c < red.length; c++) {
+    for (int i = first + 1, end = first + 1 + list[first]; i < end; i++) {
+      int c = list[i];
       int d = rgbDistance(c, rgb);
       if (d < min) {
         min = d;

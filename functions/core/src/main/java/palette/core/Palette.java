@@ -9,6 +9,7 @@ final class Palette {
   private final ColorSpace space;
   private final int[] colors;
   private final double[] coordinates;
+  private final int[][] channels;
 
   /**
    * @param colors distinct packed RGB colours
@@ -17,9 +18,11 @@ final class Palette {
     this.space = space;
     this.colors = colors.clone();
     this.coordinates = new double[3 * colors.length];
+    this.channels = new int[colors.length][];
     double[] at = new double[3];
     for (int i = 0; i < colors.length; i++) {
       int c = colors[i];
+      channels[i] = new int[] {(c >> 16) & 0xff, (c >> 8) & 0xff, c & 0xff};
       WeightedColors.coordinates(space, (c >> 16) & 0xff, (c >> 8) & 0xff, c & 0xff, at);
       System.arraycopy(at, 0, coordinates, 3 * i, 3);
     }
@@ -41,9 +44,9 @@ final class Palette {
     return colors[i];
   }
 
+  /** {@code {r, g, b}} of colour {@code i}; shared, callers must not modify it. */
   int[] channels(int i) {
-    int c = colors[i];
-    return new int[] {(c >> 16) & 0xff, (c >> 8) & 0xff, c & 0xff};
+    return channels[i];
   }
 
   /** The nearest palette colour to a packed RGB colour, measured in the clustering space. */

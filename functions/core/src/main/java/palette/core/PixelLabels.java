@@ -14,9 +14,10 @@ import java.util.List;
 record PixelLabels(byte[] labels, long[] counts, long sse) {
 
   static PixelLabels of(int[] argb, ColorHistogram histogram, Palette palette) {
-    byte[] cells = BinCells.of(histogram, palette);
+    BinCells bins = BinCells.of(histogram, palette);
+    byte[] cells = bins.cell;
     byte[] labels = new byte[argb.length];
-    NearestCache cache = NearestCache.of(palette, histogram, cells);
+    NearestCache cache = NearestCache.of(palette, histogram, bins);
     List<PixelLabels> parts =
         Parallel.ranges(
             argb.length, (from, to) -> labelRange(argb, from, to, cells, cache, labels));
@@ -52,10 +53,11 @@ record PixelLabels(byte[] labels, long[] counts, long sse) {
         labels[i] = -1;
         continue;
       }
-      byte c = cells[ColorHistogram.bin(p)];
+      int bin = ColorHistogram.bin(p);
+      byte c = cells[bin];
       if (c == BinCells.MIXED) {
         int rgb = p & 0xffffff;
-        c = (byte) cache.nearest(rgb);
+        c = (byte) cache.nearest(rgb, bin);
         counts[c]++;
         sse += cache.rgbDistance(c, rgb);
       }

@@ -1,5 +1,7 @@
 package palette.core;
 
+import java.util.Arrays;
+
 /**
  * The opaque pixels reduced to distinct points in the clustering space, each weighted by how many
  * pixels it stands for. k-means on these points is weighted k-means on the pixels: exact when each
@@ -19,7 +21,7 @@ final class WeightedColors {
   final double[] z;
   final double[] weight;
 
-  /** Histogram bin of each point, ascending; -1 when the points are single colours. */
+  /** Histogram bin of each point, ascending; null when the points are single colours. */
   final int[] bin;
 
   WeightedColors(int size, boolean binned) {
@@ -84,7 +86,7 @@ final class WeightedColors {
     int[] group = new int[size];
     int groups = 0;
     int[] first = new int[1 << 15];
-    java.util.Arrays.fill(first, -1);
+    Arrays.fill(first, -1);
     for (int i = 0; i < size; i++) {
       int b = bin[i];
       int key = ((b >> 13) & 0x1f) << 10 | ((b >> 7) & 0x1f) << 5 | ((b >> 1) & 0x1f);

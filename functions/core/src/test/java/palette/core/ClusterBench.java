@@ -37,16 +37,26 @@ public final class ClusterBench {
       result = KMeans.cluster(image, options);
     }
     double[] ms = new double[runs];
+    long cpuStart = processCpuNanos();
     for (int i = 0; i < runs; i++) {
       long start = System.nanoTime();
       result = KMeans.cluster(image, options);
       ms[i] = (System.nanoTime() - start) / 1e6;
     }
+    double cpuMs = (processCpuNanos() - cpuStart) / 1e6 / runs;
     Arrays.sort(ms);
-    System.out.println(json(image, k, limit, ms, result));
+    System.out.println(json(image, k, limit, ms, cpuMs, result));
   }
 
-  private static String json(PixelImage image, int k, int limit, double[] ms, Clustering c) {
+  /** CPU time of the whole process, all threads (includes the JIT and GC, a little). */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  private static String json(
+      PixelImage image, int k, int limit, double[] ms, double cpuMs, Clustering c) {
     StringBuilder colors = new StringBuilder();
     for (int color : c.centroids()) {
       colors.append(colors.length() == 0 ? "" : ",").append(String.format("\"#%06x\"", color));
@@ -54,7 +64,7 @@ public final class ClusterBench {
     return String.format(
         Locale.ROOT,
         "{\"width\":%d,\"height\":%d,\"k\":%d,\"limit\":%d,\"runs\":%d,"
-            + "\"median_ms\":%.3f,\"min_ms\":%.3f,\"max_ms\":%.3f,\"mse\":%.6f,"
+            + "\"median_ms\":%.3f,\"min_ms\":%.3f,\"max_ms\":%.3f,\"cpu_ms\":%.3f,\"mse\":%.6f,"
             + "\"iterations\":%d,\"stop\":\"%s\",\"distinct\":%d,\"colors\":[%s]}",
         image.width(),
         image.height(),
@@ -64,6 +74,7 @@ public final class ClusterBench {
         ms[ms.length / 2],
         ms[0],
         ms[ms.length - 1],
+        cpuMs,
         c.mse(),
         c.iterations(),
         c.stopReason().id(),

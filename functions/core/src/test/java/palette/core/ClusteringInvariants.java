@@ -21,6 +21,10 @@ final class ClusteringInvariants {
     assertThat(c.counts()).hasSize(k);
     assertThat(c.iterations()).isBetween(0, options.limit());
 
+    double[][] centres = new double[k][];
+    for (int i = 0; i < k; i++) {
+      centres[i] = coordinates(options.space(), c.centroids()[i]);
+    }
     long[] counted = new long[k];
     long sse = 0;
     long opaque = 0;
@@ -34,7 +38,7 @@ final class ClusteringInvariants {
       assertThat(label).as("label of pixel %d", i).isBetween(0, k - 1);
       counted[label]++;
       sse += rgbDistance(c.centroids()[label], argb[i]);
-      assertNearest(options.space(), c.centroids(), argb[i] & 0xffffff, label);
+      assertNearest(options.space(), centres, argb[i] & 0xffffff, label);
     }
     assertThat(c.counts()).containsExactly(counted);
     assertThat(Arrays.stream(c.counts())).allMatch(n -> n >= 1);
@@ -52,26 +56,31 @@ final class ClusteringInvariants {
   }
 
   /** No palette colour is strictly nearer to the pixel, in the clustering space, than its own. */
-  private static void assertNearest(ColorSpace space, int[] centroids, int rgb, int label) {
-    double own = distance(space, centroids[label], rgb);
-    for (int other = 0; other < centroids.length; other++) {
-      assertThat(distance(space, centroids[other], rgb))
-          .as("colour %06x labelled %d but %d is nearer", rgb, label, other)
-          .isGreaterThanOrEqualTo(own);
+  private static void assertNearest(ColorSpace space, double[][] centres, int rgb, int label) {
+    double[] pixel = coordinates(space, rgb);
+    double own = squared(centres[label], pixel);
+    for (int other = 0; other < centres.length; other++) {
+      if (squared(centres[other], pixel) < own) {
+        throw new AssertionError(
+            String.format("colour %06x labelled %d but %d is nearer", rgb, label, other));
+      }
     }
   }
 
-  static double distance(ColorSpace space, int a, int b) {
-    if (space == ColorSpace.RGB) {
-      return rgbDistance(a, b);
+  private static double[] coordinates(ColorSpace space, int rgb) {
+    double[] at = {(rgb >> 16) & 0xff, (rgb >> 8) & 0xff, rgb & 0xff};
+    if (space == ColorSpace.OKLAB) {
+      Oklab.fromRgb(rgb, at);
     }
-    double[] p = new double[3];
-    double[] q = new double[3];
-    Oklab.fromRgb(a, p);
-    Oklab.fromRgb(b, q);
-    return (p[0] - q[0]) * (p[0] - q[0])
-        + (p[1] - q[1]) * (p[1] - q[1])
-        + (p[2] - q[2]) * (p[2] - q[2]);
+    return at;
+  }
+
+  /** (centre - pixel)², summed in the engine's order so equal distances compare equal. */
+  private static double squared(double[] centre, double[] pixel) {
+    double dx = pixel[0] - centre[0];
+    double dy = pixel[1] - centre[1];
+    double dz = pixel[2] - centre[2];
+    return dx * dx + dy * dy + dz * dz;
   }
 
   static int rgbDistance(int a, int b) {

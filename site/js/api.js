@@ -68,3 +68,18 @@ export async function waitForJob(jobId, { onWaiting = () => {}, timeoutMs = 180_
     await new Promise((resolve) => setTimeout(resolve, waited < 10_000 ? 200 : 1500));
   }
 }
+
+/** Films on film-grab.com matching a title: {films: [{title, url}]}; a 404 ApiError if none. */
+export function searchFilms(query) {
+  return call(`/filmgrab/search?q=${encodeURIComponent(query)}`);
+}
+
+/** A film page: {title, year, url, stills: [{url, thumb}]}. */
+export function getFilm(url) {
+  return call(`/filmgrab/film?url=${encodeURIComponent(url)}`);
+}
+
+/** One job per still: {jobs: [{jobId, still}]}; the worker fetches each still itself. */
+export function createFilmJobs(request) {
+  return call('/filmgrab/jobs', { method: 'POST', body: JSON.stringify(request) });
+}

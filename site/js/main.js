@@ -8,6 +8,7 @@ import { showChips, showImage, reserveImageSpace, wireCompare, swatchesOf } from
 import { loadPlotly, renderPlot, clearPlot } from './plot.js';
 import { showDownloads, downloadZip, fetchJson } from './downloads.js';
 import { remember, showRecent } from './recent.js';
+import { wireFilm } from './film.js';
 
 const $ = (id) => document.getElementById(id);
 const ui = {
@@ -88,7 +89,19 @@ async function run(event) {
   } finally {
     state.busy = false;
     ui.go.disabled = !state.file;
-    refreshRecent();
+    wireFilm({
+  form: $('film-search'), query: $('film-query'), status: $('film-status'), films: $('film-list'),
+  stillsBox: $('stills-box'), stillsTitle: $('stills-title'), stills: $('stills'), go: $('stills-go'), filmGo: $('film-palette-go'),
+  results: $('film-results'),
+}, {
+  options: () => ({ k: Number(ui.k.value), limit: Number(ui.limit.value), space: ui.space.value }),
+  onShow: async (job, stillUrl) => {
+    await showResults(job, stillUrl);
+    ui.results.scrollIntoView({ behavior: 'smooth' });
+  },
+  onJob: (entry) => { remember(entry); refreshRecent(); },
+});
+refreshRecent();
   }
 }
 
@@ -175,5 +188,17 @@ ui.zip.addEventListener('click', async () => {
   } finally {
     ui.zip.disabled = false;
   }
+});
+wireFilm({
+  form: $('film-search'), query: $('film-query'), status: $('film-status'), films: $('film-list'),
+  stillsBox: $('stills-box'), stillsTitle: $('stills-title'), stills: $('stills'), go: $('stills-go'), filmGo: $('film-palette-go'),
+  results: $('film-results'),
+}, {
+  options: () => ({ k: Number(ui.k.value), limit: Number(ui.limit.value), space: ui.space.value }),
+  onShow: async (job, stillUrl) => {
+    await showResults(job, stillUrl);
+    ui.results.scrollIntoView({ behavior: 'smooth' });
+  },
+  onJob: (entry) => { remember(entry); refreshRecent(); },
 });
 refreshRecent();

@@ -5,21 +5,24 @@ import assert from 'node:assert/strict';
 import { closeSync, mkdirSync, openSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
-import { startStack, launchBrowser, repoDir, outputDir } from './stack.mjs';
+import { startStack, startFakeFilmGrab, launchBrowser, repoDir, outputDir } from './stack.mjs';
 
 const SAMPLE = join(repoDir, 'local/src/main/resources/samples/coffee.png');
 let stack;
 let browser;
+let filmGrab;
 
 before(async () => {
   mkdirSync(outputDir, { recursive: true });
-  stack = await startStack();
+  filmGrab = await startFakeFilmGrab();
+  stack = await startStack({ filmGrabBase: filmGrab.baseUrl });
   browser = await launchBrowser();
 });
 
 after(async () => {
   await browser?.close();
   await stack?.stop();
+  filmGrab?.stop();
 });
 
 async function openPage(viewport = { width: 1280, height: 900 }) {
@@ -152,5 +155,66 @@ test('keyboard: the picker opens from the keyboard and the options are reachable
   await page.keyboard.press('ArrowRight');
   assert.equal(await page.textContent('#k-value'), '7');
   assert.equal(await page.isDisabled('#go'), false);
+  await page.context().close();
+});
+
+test('film stills: search a film, pick two stills, see two palettes', async () => {
+  const page = await openPage();
+  await page.fill('#film-query', 'Blade Runner 2049');
+  await page.click('#film-search-go');
+  await page.getByRole('button', { name: 'Blade Runner 2049', exact: true }).click();
+  await page.waitForSelector('#stills li img');
+  const thumbs = page.locator('#stills img');
+  assert.ok(await thumbs.count() >= 2, 'the film shows its stills');
+  assert.equal(await thumbs.first().getAttribute('referrerpolicy'), 'no-referrer');
+  await page.waitForFunction(() => document.querySelector('#stills img')?.naturalWidth > 0);
+  assert.match(await thumbs.first().getAttribute('src'), /\/thumb\//);
+
+  await page.locator('#stills input').nth(0).check();
+  await page.locator('#stills input').nth(2).check();
+  assert.equal(await page.textContent('#stills-go'), 'Get the palettes of 2 stills');
+  await page.click('#stills-go');
+  await page.waitForFunction(() => document.querySelectorAll('#film-results li[data-status="done"]').length === 2,
+    null, { timeout: 60_000 });
+
+  const items = page.locator('#film-results li.film-result');
+  assert.equal(await items.count(), 2);
+  assert.deepEqual(await items.locator('.name').allTextContents(),
+    ['Blade Runner 2049 — still 1', 'Blade Runner 2049 — still 3']);
+  for (let i = 0; i < 2; i++) {
+    const hexes = await items.nth(i).locator('.hex').allTextContents();
+    assert.ok(hexes.length >= 1, `still ${i + 1} has a palette`);
+    for (const hex of hexes) assert.match(hex, /^#[0-9a-f]{6}$/);
+  }
+  assert.match(await page.textContent('#film-status'), /Done: 2 palettes/);
+
+  await items.nth(1).getByRole('button', { name: 'Show in full' }).click();
+  await page.waitForFunction(() => document.querySelector('#swatch')?.naturalWidth > 0);
+  const film = await page.evaluate(async () => {
+    const id = document.querySelector('#results').dataset.jobId;
+    return (await (await fetch(`/jobs/${id}`)).json()).palette.source;
+  });
+  assert.equal(film.film, 'Blade Runner 2049');
+  assert.match(film.still, /BladeRunner2049_003\.jpg/);
+  await page.screenshot({ path: join(outputDir, 'film-stills.png'), fullPage: true });
+
+  await page.locator('#stills input').nth(1).check();
+  await page.click('#film-palette-go');
+  const whole = page.locator('#film-results li.whole');
+  await page.waitForSelector('#film-results li.whole[data-status="done"]', { timeout: 60_000 });
+  assert.equal(await whole.locator('.name').textContent(), 'Blade Runner 2049 — film palette of 3 stills');
+  assert.ok((await whole.locator('.hex').count()) >= 1, 'the film palette has colours');
+  await page.waitForFunction(() => document.querySelector('#film-results li.whole img')?.naturalWidth > 0);
+  await page.screenshot({ path: join(outputDir, 'film-palette.png'), fullPage: true });
+  await page.context().close();
+});
+
+test('film stills: a film nobody grabbed gets a sentence, not an error dump', async () => {
+  const page = await openPage({ width: 390, height: 844 });
+  await page.fill('#film-query', 'zzzz no such film');
+  await page.click('#film-search-go');
+  await page.waitForSelector('#film-status[data-error="film_not_found"]');
+  assert.equal(await page.textContent('#film-status'), 'No film on film-grab.com matches "zzzz no such film".');
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 390, 'nothing overflows a phone');
   await page.context().close();
 });

@@ -1,7 +1,7 @@
 // Starts `./palette serve` on free ports with a throw-away data folder and a headless Chromium
 // (the Debian package; no browser is ever downloaded), for the end-to-end tests.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
@@ -26,12 +26,40 @@ function freePort() {
   });
 }
 
-/** Runs the whole local stack; resolves with {url, stop()} once it prints its URL. */
-export async function startStack() {
+/**
+ * Runs the project's local stand-in for film-grab.com (the Java tests' FakeFilmGrab, serving the
+ * hand-written HTML fixtures and generated stills on 127.0.0.1); resolves with {baseUrl, stop()}.
+ */
+export async function startFakeFilmGrab() {
+  const classes = join(repoDir, 'functions/filmgrab/target');
+  if (!existsSync(join(classes, 'test-classes/palette/filmgrab/FakeFilmGrab.class'))) {
+    const built = spawnSync('mvn', ['-B', '-q', '-pl', 'functions/filmgrab', 'test-compile'], { cwd: repoDir, stdio: 'inherit' });
+    if (built.status !== 0) throw new Error('could not compile the fake film-grab site');
+  }
+  const classpath = [join(classes, 'test-classes'), join(classes, 'classes')].join(':');
+  const child = spawn('java', ['-cp', classpath, 'palette.filmgrab.FakeFilmGrab'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const baseUrl = await new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const match = out.match(/http:\/\/127\.0\.0\.1:\d+\//);
+      if (match) resolve(match[0]);
+    });
+    child.on('exit', (code) => reject(new Error(`the fake film-grab site exited with ${code}`)));
+  });
+  return { baseUrl, stop: () => child.kill('SIGTERM') };
+}
+
+/**
+ * Runs the whole local stack; resolves with {url, stop()} once it prints its URL. With
+ * `filmGrabBase`, the worker and the API use that site instead of film-grab.com.
+ */
+export async function startStack({ filmGrabBase } = {}) {
   const data = mkdtempSync(join(tmpdir(), 'palette-e2e-'));
   const [port, s3Port] = [await freePort(), await freePort()];
   const child = spawn(join(repoDir, 'palette'), ['serve', '--web-port', String(port), '--port', String(s3Port), '--data', data], {
     cwd: repoDir, stdio: ['ignore', 'pipe', 'pipe'], detached: true,
+    env: filmGrabBase ? { ...process.env, PALETTE_FILMGRAB_BASE_URL: filmGrabBase } : process.env,
   });
   let log = '';
   const url = await new Promise((resolve, reject) => {

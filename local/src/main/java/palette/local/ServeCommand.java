@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import palette.handlers.FilmGrabSettings;
 import palette.handlers.api.ApiConfig;
 import palette.local.s3.LocalS3;
 import palette.local.s3.LocalStack;
@@ -57,6 +58,13 @@ final class ServeCommand implements Callable<Integer> {
           "Port of the web page and its API, 0 for any free one (default: ${DEFAULT-VALUE}).")
   int webPort = 8080;
 
+  @Option(
+      names = "--filmgrab-base-url",
+      hidden = true,
+      defaultValue = "${env:PALETTE_FILMGRAB_BASE_URL}",
+      description = "Site the worker and the API use instead of https://film-grab.com/ (tests).")
+  String filmGrabBaseUrl;
+
   @Override
   public Integer call() throws Exception {
     WebServer web = s3Only ? null : WebServer.bind(webPort);
@@ -64,6 +72,7 @@ final class ServeCommand implements Callable<Integer> {
         LocalStack.Settings.defaults(data)
             .withPort(port)
             .withCorsOrigin(web == null ? origin : web.origin())
+            .withEnv(filmGrabEnv())
             .withLog(System.out);
     LocalStack stack = startStack(settings, web);
     stack.warmUp();
@@ -86,6 +95,14 @@ final class ServeCommand implements Callable<Integer> {
       Thread.currentThread().interrupt();
     }
     return 0;
+  }
+
+  /** The worker's and the API's {@code FILMGRAB_BASE_URL}, as the template declares it. */
+  private java.util.Map<String, String> filmGrabEnv() {
+    boolean set = filmGrabBaseUrl != null && !filmGrabBaseUrl.isBlank();
+    return set
+        ? java.util.Map.of(FilmGrabSettings.FILMGRAB_BASE_URL, filmGrabBaseUrl.trim())
+        : java.util.Map.of();
   }
 
   private static LocalStack startStack(LocalStack.Settings settings, WebServer web)

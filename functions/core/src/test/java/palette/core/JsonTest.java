@@ -3,11 +3,14 @@ package palette.core;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
+import java.util.SplittableRandom;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class JsonTest {
 
@@ -76,18 +79,50 @@ class JsonTest {
     assertThat(Json.decimal(value, decimals)).isEqualTo(text);
   }
 
-  @Property(tries = 500)
-  void anyStringSurvivesARoundTripAndNeverContainsALessThanSign(@ForAll String text) {
-    String quoted = Json.quoted(text);
+  static LongStream strings() {
+    return RandomCases.seeds(500);
+  }
 
-    assertThat(TestJson.parse(quoted)).isEqualTo(text);
-    assertThat(quoted).doesNotContain("<");
-    assertThat(new String(quoted.getBytes(UTF_8), UTF_8)).as("survives UTF-8").isEqualTo(quoted);
+  @ParameterizedTest(name = RandomCases.NAME)
+  @MethodSource("strings")
+  void anyStringSurvivesARoundTripAndNeverContainsALessThanSign(long seed) {
+    assertRoundTrip(RandomCases.string(new SplittableRandom(seed), 255));
+  }
+
+  static Stream<Named<String>> edgeStrings() {
+    return Stream.of(
+        Named.of("empty", ""),
+        Named.of("NUL", "\u0000"),
+        Named.of("last control", "\u001f"),
+        Named.of("DEL", "\u007f"),
+        Named.of("less-than", "<"),
+        Named.of("quote and backslash", "\"\\"),
+        Named.of("line and paragraph separators", "\u2028\u2029"),
+        Named.of("lone high surrogate", "\ud800"),
+        Named.of("lone low surrogate", "\udfff"),
+        Named.of("pair reversed", "\udc00\ud800"),
+        Named.of("high before a pair", "\udbff\udbff\udfff"),
+        Named.of("largest code point", "\udbff\udfff"),
+        Named.of("non-character", "\uffff"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("edgeStrings")
+  void edgeStringsSurviveARoundTrip(String text) {
+    assertRoundTrip(text);
   }
 
   @Test
   void loneSurrogatesAreEscapedAndPairsKept() {
     assertThat(Json.quoted("a\ud800b\udc00\ud83c\udfa8"))
         .isEqualTo("\"a\\ud800b\\udc00\ud83c\udfa8\"");
+  }
+
+  private static void assertRoundTrip(String text) {
+    String quoted = Json.quoted(text);
+
+    assertThat(TestJson.parse(quoted)).isEqualTo(text);
+    assertThat(quoted).doesNotContain("<");
+    assertThat(new String(quoted.getBytes(UTF_8), UTF_8)).as("survives UTF-8").isEqualTo(quoted);
   }
 }

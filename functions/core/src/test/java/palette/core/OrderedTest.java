@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
+import java.util.SplittableRandom;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class OrderedTest {
   private static final int RED = 0xdd2211;
@@ -104,9 +106,24 @@ class OrderedTest {
         .hasMessage("labels must be -1 or below 1, was 3 at pixel 1");
   }
 
-  @Property(tries = 60)
-  void everySortIsAPermutationThatKeepsEachPixelsColour(
-      @ForAll @IntRange(min = 1, max = 16) int k, @ForAll long seed) {
+  static LongStream images() {
+    return RandomCases.seeds(60);
+  }
+
+  @ParameterizedTest(name = RandomCases.NAME)
+  @MethodSource("images")
+  void everySortIsAPermutationThatKeepsEachPixelsColour(long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    assertEverySortIsAPermutation(RandomCases.between(random, 1, 16), random.nextLong());
+  }
+
+  @ParameterizedTest(name = "k = {0}")
+  @ValueSource(ints = {1, 2, 16})
+  void everySortIsAPermutationForTheSmallestAndLargestPalettes(int k) {
+    assertEverySortIsAPermutation(k, k);
+  }
+
+  private static void assertEverySortIsAPermutation(int k, long seed) {
     int[] centroids = Synthetic.gridCentroids(k);
     PixelImage image = Synthetic.randomOf(40, 30, seed, withAlpha(centroids));
     int[] used = java.util.Arrays.stream(centroids).filter(c -> appears(image, c)).toArray();

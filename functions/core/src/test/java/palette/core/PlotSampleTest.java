@@ -3,13 +3,14 @@ package palette.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
-import java.util.List;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
-import net.jqwik.api.constraints.Size;
+import java.util.SplittableRandom;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class PlotSampleTest {
 
@@ -41,21 +42,42 @@ class PlotSampleTest {
     assertThat(Arrays.stream(quota).min().getAsInt()).isEqualTo(1);
   }
 
-  @Property(tries = 300)
-  void quotasNeverExceedTheBudgetOrAClusterAndMeetTheFloor(
-      @ForAll @Size(min = 1, max = 64) List<@LongRange(min = 1, max = 5_000_000) Long> sizes,
-      @ForAll @IntRange(min = 100, max = 200_000) int plotPoints) {
-    long[] counts = sizes.stream().mapToLong(Long::longValue).toArray();
-    long total = Arrays.stream(counts).sum();
+  static LongStream budgets() {
+    return RandomCases.seeds(300);
+  }
 
-    int[] quota = PlotSample.allocate(counts, plotPoints);
+  @ParameterizedTest(name = RandomCases.NAME)
+  @MethodSource("budgets")
+  void quotasNeverExceedTheBudgetOrAClusterAndMeetTheFloor(long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    long[] counts = RandomCases.longs(random, 1, 64, 1, 5_000_000);
+    assertQuotasFit(counts, RandomCases.between(random, 100, 200_000));
+  }
 
-    assertThat((long) Arrays.stream(quota).sum()).isEqualTo(Math.min(total, plotPoints));
-    int floor = Math.min(PlotSample.FLOOR, plotPoints / counts.length);
-    for (int i = 0; i < counts.length; i++) {
-      assertThat((long) quota[i]).isLessThanOrEqualTo(counts[i]);
-      assertThat((long) quota[i]).isGreaterThanOrEqualTo(Math.min(counts[i], floor));
-    }
+  static Stream<Arguments> edgeBudgets() {
+    return Stream.of(
+        edge("one pixel", new long[] {1}, 100),
+        edge("one huge cluster", new long[] {5_000_000}, 200_000),
+        edge("64 single pixels", LongStream.generate(() -> 1).limit(64).toArray(), 100),
+        edge(
+            "64 huge clusters, smallest budget",
+            LongStream.generate(() -> 5_000_000).limit(64).toArray(),
+            100),
+        edge(
+            "64 huge clusters, largest budget",
+            LongStream.generate(() -> 5_000_000).limit(64).toArray(),
+            200_000),
+        edge("exactly the budget", LongStream.generate(() -> 25).limit(4).toArray(), 100),
+        edge("one pixel over the budget", new long[] {25, 25, 25, 26}, 100),
+        edge("a speck beside a giant", new long[] {1, 5_000_000}, 100),
+        edge("exactly the floor beside a giant", new long[] {50, 5_000_000}, 100),
+        edge("just over the floor beside a giant", new long[] {60, 1_000_000}, 200_000));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("edgeBudgets")
+  void quotasFitAtTheEdges(long[] counts, int plotPoints) {
+    assertQuotasFit(counts, plotPoints);
   }
 
   @Test
@@ -90,5 +112,22 @@ class PlotSampleTest {
 
     assertThat(sample[0]).containsExactly(1, 3);
     assertThat(sample[1]).containsExactly(4);
+  }
+
+  private static Arguments edge(String name, long[] counts, int plotPoints) {
+    return Arguments.of(Named.of(name, counts), plotPoints);
+  }
+
+  private static void assertQuotasFit(long[] counts, int plotPoints) {
+    long total = Arrays.stream(counts).sum();
+
+    int[] quota = PlotSample.allocate(counts, plotPoints);
+
+    assertThat((long) Arrays.stream(quota).sum()).isEqualTo(Math.min(total, plotPoints));
+    int floor = Math.min(PlotSample.FLOOR, plotPoints / counts.length);
+    for (int i = 0; i < counts.length; i++) {
+      assertThat((long) quota[i]).isLessThanOrEqualTo(counts[i]);
+      assertThat((long) quota[i]).isGreaterThanOrEqualTo(Math.min(counts[i], floor));
+    }
   }
 }

@@ -3,15 +3,15 @@ package palette.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.stream.LongStream;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
-import net.jqwik.api.constraints.Size;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class SwatchRendererTest {
   private static final Swatch RED = new Swatch(new Rgb(200, 20, 10), 3, 0.75);
@@ -81,11 +81,44 @@ class SwatchRendererTest {
     assertThat(SwatchRenderer.stripeWidths(2, new long[] {5, 1, 4})).containsExactly(1, 0, 1);
   }
 
-  @Property(tries = 300)
-  void widthsSumToTheImageWidthAndStayWithinOnePixelOfTheirShareUnlessBumped(
-      @ForAll @IntRange(min = 1, max = 3000) int width,
-      @ForAll @Size(min = 1, max = 64) List<@LongRange(min = 1, max = 1_000_000) Long> weights) {
-    long[] w = weights.stream().mapToLong(Long::longValue).toArray();
+  static LongStream stripes() {
+    return RandomCases.seeds(300);
+  }
+
+  @ParameterizedTest(name = RandomCases.NAME)
+  @MethodSource("stripes")
+  void widthsSumToTheImageWidthAndStayWithinOnePixelOfTheirShareUnlessBumped(long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    int width = RandomCases.between(random, 1, 3000);
+    assertWidthsFit(width, RandomCases.longs(random, 1, 64, 1, 1_000_000));
+  }
+
+  static Stream<Arguments> edgeStripes() {
+    long[] ones = LongStream.generate(() -> 1).limit(64).toArray();
+    long[] giantAndSpecks = ones.clone();
+    giantAndSpecks[0] = 1_000_000;
+    return Stream.of(
+        edge("one pixel, one stripe", 1, new long[] {1}),
+        edge("one pixel, 64 stripes", 1, ones),
+        edge("exactly one pixel each", 64, ones),
+        edge("one pixel short", 63, ones),
+        edge("a giant and 63 specks", 3000, giantAndSpecks),
+        edge("a giant and 63 specks, barely room", 64, giantAndSpecks),
+        edge("widest, heaviest", 3000, LongStream.generate(() -> 1_000_000).limit(64).toArray()),
+        edge("a speck beside a giant", 2, new long[] {1, 1_000_000}));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("edgeStripes")
+  void widthsFitAtTheEdges(int width, long[] weights) {
+    assertWidthsFit(width, weights);
+  }
+
+  private static Arguments edge(String name, int width, long[] weights) {
+    return Arguments.of(Named.of(name, width), weights);
+  }
+
+  private static void assertWidthsFit(int width, long[] w) {
     long total = LongStream.of(w).sum();
 
     int[] widths = SwatchRenderer.stripeWidths(width, w);

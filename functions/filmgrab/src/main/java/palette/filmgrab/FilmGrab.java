@@ -127,6 +127,20 @@ public final class FilmGrab {
     return body;
   }
 
+  /**
+   * Checks a URL someone else gave (a still named in a request) against the host policy without
+   * fetching it: an allowlisted https host, or the configured test origin. Throws {@link
+   * FilmGrabException} with reason REFUSED otherwise; {@link #fetchStill} checks again anyway.
+   */
+  public URI expectAllowed(String url) {
+    requireText(url, "url");
+    if (!url.trim().toLowerCase(Locale.ROOT).matches("^[a-z][a-z0-9+.-]*://.+")) {
+      throw malformed(url);
+    }
+    URI parsed = Links.findAbsolute(config.baseUrl(), url.trim()).orElseThrow(() -> malformed(url));
+    return http.policy().check(parsed);
+  }
+
   /** The A–Z index, fetched once per instance. */
   public synchronized List<FilmRef> index() {
     if (index == null) {

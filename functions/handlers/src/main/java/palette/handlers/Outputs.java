@@ -36,11 +36,16 @@ final class Outputs {
    * Writes every artifact, {@code palette.json} last, replacing its bytes with {@code paletteJson}.
    */
   void writeResult(String prefix, PaletteRun run, String paletteJson) {
+    writeResult(prefix, run.artifacts(), paletteJson);
+  }
+
+  /** As {@link #writeResult(String, PaletteRun, String)} for any run's artifacts. */
+  void writeResult(String prefix, List<Artifact> artifacts, String paletteJson) {
     all(
         () -> storage.delete(bucket, prefix + OutputKeys.ERROR),
         () -> storage.delete(bucket, prefix + OutputKeys.COMMIT_MARKER));
     List<Runnable> puts = new ArrayList<>();
-    for (Artifact artifact : run.artifacts()) {
+    for (Artifact artifact : artifacts) {
       if (!artifact.name().equals(OutputKeys.COMMIT_MARKER)) {
         puts.add(
             () ->

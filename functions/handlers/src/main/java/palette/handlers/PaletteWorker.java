@@ -2,23 +2,34 @@ package palette.handlers;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import palette.filmgrab.FilmGrab;
 
 /**
  * The S3-triggered worker: for every object an event names, computes its palette and writes the
  * outputs (see {@link OutputKeys} for where). Permanent failures write {@code error.json} and the
  * invocation succeeds; transient ones are rethrown after the other records are done, so Lambda
  * retries and the idempotent job rewrites identical results.
+ *
+ * <p>Objects under {@code filmgrab/} ending in {@code .json} are {@link FilmGrabRequest}s: the
+ * worker fetches the still they name and writes the same outputs as for an upload. The same request
+ * JSON can also be the payload of a direct invocation; the stream entry point tells the two payload
+ * shapes apart (the runtime picks it, having more parameters).
  */
-public final class PaletteWorker implements RequestHandler<S3Event, Void> {
+public final class PaletteWorker implements RequestHandler<S3Event, Void>, RequestStreamHandler {
   /** Threads for S3 requests that may run together: one per output written in parallel. */
   private static final ExecutorService REQUESTS =
       Executors.newFixedThreadPool(
@@ -30,6 +41,7 @@ public final class PaletteWorker implements RequestHandler<S3Event, Void> {
           });
 
   private final PaletteJob job;
+  private final FilmGrabJob filmGrabJob;
   private final WorkerConfig config;
   private final PrintStream log;
 
@@ -49,6 +61,8 @@ public final class PaletteWorker implements RequestHandler<S3Event, Void> {
   /** For tests and the local stack: any storage, logs to {@code log}. */
   public PaletteWorker(WorkerConfig config, Storage storage, PrintStream log) {
     this.job = new PaletteJob(storage, config, REQUESTS);
+    this.filmGrabJob =
+        new FilmGrabJob(storage, config, FilmGrab.create(config.filmGrab()), REQUESTS);
     this.config = config;
     this.log = log;
   }
@@ -57,6 +71,54 @@ public final class PaletteWorker implements RequestHandler<S3Event, Void> {
   public Void handleRequest(S3Event event, Context context) {
     process(event, context == null ? "-" : context.getAwsRequestId(), Budget.of(context));
     return null;
+  }
+
+  /**
+   * The entry point Lambda calls: an S3 event, or a film-grab request given directly, whose outcome
+   * is the response ({@code {"status":…,"outputPrefix":…}}).
+   */
+  @Override
+  public void handleRequest(InputStream input, OutputStream output, Context context)
+      throws IOException {
+    String requestId = context == null ? "-" : context.getAwsRequestId();
+    WorkerInput payload;
+    try {
+      payload = WorkerInput.read(input);
+    } catch (FilmGrabRequest.Invalid e) {
+      Map<String, Object> refused = new LinkedHashMap<>();
+      refused.put("status", "failed");
+      refused.put("error", "invalid_request");
+      refused.put("message", e.getMessage());
+      output.write(Json.write(refused).getBytes(StandardCharsets.UTF_8));
+      return;
+    }
+    String response = "null";
+    if (payload.isDirect()) {
+      response = Json.write(direct(payload, requestId));
+    } else {
+      process(payload.objects(), payload.records(), requestId, Budget.of(context));
+    }
+    output.write(response.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private Map<String, Object> direct(WorkerInput payload, String requestId) {
+    Outcome outcome;
+    try {
+      outcome = filmGrabJob.run(payload.directRef(), payload.request(), System.nanoTime());
+    } catch (RuntimeException e) {
+      log.println(Json.write(retryFields(requestId, payload.directRef(), e)));
+      throw new TransientFailure(1, 1, e);
+    }
+    log.println(Json.write(outcome.logFields(requestId)));
+    Map<String, Object> response = new LinkedHashMap<>();
+    response.put("status", outcome.status());
+    response.put("key", outcome.object().key());
+    response.put("outputPrefix", outcome.prefix());
+    if (outcome.errorCode() != null) {
+      response.put("error", outcome.errorCode());
+      response.put("message", outcome.message());
+    }
+    return response;
   }
 
   /**
@@ -70,16 +132,25 @@ public final class PaletteWorker implements RequestHandler<S3Event, Void> {
 
   /** As {@link #process(S3Event, String)}, within the invocation's time and memory budget. */
   public List<Outcome> process(S3Event event, String requestId, Budget budget) {
+    List<ObjectRef> objects = new ArrayList<>();
+    for (S3EventNotificationRecord record : event.getRecords()) {
+      ObjectRef ref = ObjectRef.of(record);
+      if (ref != null) {
+        objects.add(ref);
+      }
+    }
+    return process(objects, event.getRecords().size(), requestId, budget);
+  }
+
+  private List<Outcome> process(
+      List<ObjectRef> objects, int records, String requestId, Budget budget) {
     List<Outcome> outcomes = new ArrayList<>();
     RuntimeException firstFailure = null;
     int failures = 0;
-    for (S3EventNotificationRecord record : event.getRecords()) {
-      ObjectRef ref = ObjectRef.of(record);
-      if (ref == null) {
-        continue;
-      }
+    for (ObjectRef ref : objects) {
       try {
-        Outcome outcome = job.run(ref, budget);
+        Outcome outcome =
+            FilmGrabRequest.isRequestKey(ref.key()) ? filmGrabJob.run(ref) : job.run(ref, budget);
         outcomes.add(outcome);
         log.println(Json.write(outcome.logFields(requestId)));
       } catch (RuntimeException e) {
@@ -89,7 +160,7 @@ public final class PaletteWorker implements RequestHandler<S3Event, Void> {
       }
     }
     if (firstFailure != null) {
-      throw new TransientFailure(failures, event.getRecords().size(), firstFailure);
+      throw new TransientFailure(failures, records, firstFailure);
     }
     return outcomes;
   }

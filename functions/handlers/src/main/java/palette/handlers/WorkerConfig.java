@@ -1,9 +1,11 @@
 package palette.handlers;
 
+import java.time.Duration;
 import java.util.Map;
 import palette.core.ColorSpace;
 import palette.core.ImageLimits;
 import palette.core.PaletteOptions;
+import palette.filmgrab.FilmGrabConfig;
 
 /**
  * The worker's configuration, read once per container from the environment the template sets. Tests
@@ -14,9 +16,14 @@ import palette.core.PaletteOptions;
  * @param s3Endpoint an S3 endpoint to use instead of AWS ({@code S3_ENDPOINT}); empty in AWS
  * @param defaults options for objects whose metadata sets none ({@code DEFAULT_K}, {@code
  *     DEFAULT_LIMIT}, {@code PLOT_POINTS}, {@code MAX_PIXELS}, {@code MAX_BYTES})
+ * @param filmGrab how film-grab requests fetch their stills ({@code FILMGRAB_BASE_URL})
  */
 public record WorkerConfig(
-    String outputBucket, String region, String s3Endpoint, PaletteOptions defaults) {
+    String outputBucket,
+    String region,
+    String s3Endpoint,
+    PaletteOptions defaults,
+    FilmGrabConfig filmGrab) {
   public static final String OUTPUT_BUCKET = "OUTPUT_BUCKET";
   public static final String AWS_REGION = "AWS_REGION";
   public static final String S3_ENDPOINT = "S3_ENDPOINT";
@@ -37,6 +44,9 @@ public record WorkerConfig(
     if (defaults == null) {
       throw new IllegalArgumentException("defaults must not be null");
     }
+    if (filmGrab == null) {
+      throw new IllegalArgumentException("filmGrab must not be null");
+    }
   }
 
   /** Reads every setting from {@code env}; unset optional ones take the engine's defaults. */
@@ -56,7 +66,9 @@ public record WorkerConfig(
         env.get(OUTPUT_BUCKET),
         valueOr(env, AWS_REGION, "us-east-1"),
         env.get(S3_ENDPOINT),
-        defaults);
+        defaults,
+        // A still is fetched well inside the function's timeout; Lambda retries the rest.
+        FilmGrabSettings.fromEnv(env, Duration.ofSeconds(20), 2));
   }
 
   /** True when the worker talks to a local S3 rather than AWS. */

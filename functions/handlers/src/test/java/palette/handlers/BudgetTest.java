@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 
 /**
@@ -67,6 +71,21 @@ class BudgetTest {
 
     assertThat(storage.keys(OUT)).containsExactly(PREFIX + "error.json");
     assertThat(error()).contains("too_large_for_budget", "0.0 megapixels fit", "1500 ms left");
+  }
+
+  @Test
+  void theEntryPointLambdaCallsGivesTheBudgetToo() throws Exception {
+    storage.put("palette-input", KEY, PNG, Map.of());
+    byte[] event;
+    try (InputStream in = BudgetTest.class.getResourceAsStream("/events/s3-put.json")) {
+      event = in.readAllBytes();
+    }
+
+    worker.handleRequest(
+        new ByteArrayInputStream(event), new ByteArrayOutputStream(), context(1_500));
+
+    assertThat(storage.keys(OUT)).containsExactly(PREFIX + "error.json");
+    assertThat(error()).contains("too_large_for_budget", "1500 ms left");
   }
 
   @ParameterizedTest

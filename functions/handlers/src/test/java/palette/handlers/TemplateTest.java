@@ -71,6 +71,25 @@ class TemplateTest {
   }
 
   @Test
+  void parameterRangesAreTheEngines() throws IOException {
+    String template = String.join("\n", templateLines());
+
+    assertThat(template)
+        .containsPattern(
+            "PlotPoints:\\s+Type: Number\\s+Default: "
+                + palette.core.PaletteOptions.DEFAULT_PLOT_POINTS
+                + "\\s+MinValue: "
+                + palette.core.PaletteOptions.MIN_PLOT_POINTS
+                + "\\s+MaxValue: "
+                + palette.core.PaletteOptions.MAX_PLOT_POINTS)
+        .containsPattern(
+            "DefaultK:\\s+Type: Number\\s+Default: "
+                + palette.core.PaletteOptions.DEFAULT_K
+                + "\\s+MinValue: 1\\s+MaxValue: "
+                + palette.core.PaletteOptions.MAX_K);
+  }
+
+  @Test
   void envJsonForSamLocalSetsOnlyDeclaredVariables() throws IOException {
     String envJson = Files.readString(ROOT.resolve("events/env.json"));
     Set<String> set = new LinkedHashSet<>();

@@ -1,6 +1,7 @@
 package palette.local.web;
 
 import java.util.Map;
+import palette.handlers.FilmGrabSettings;
 import palette.handlers.WorkerConfig;
 import palette.handlers.api.ApiConfig;
 import palette.handlers.api.ApiHandler;
@@ -12,15 +13,18 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 /**
  * The real API handler configured for the local stack: the same environment variables as the
  * template gives it in AWS, with the local S3 endpoint and credentials, and the worker's size limit
- * so the API never hands out an upload the worker would refuse.
+ * so the API never hands out an upload the worker would refuse. Both reach the same film-grab site.
  */
 public final class LocalApi {
   private LocalApi() {}
 
   public static ApiConfig config(LocalStack stack, String siteOrigin) {
     long maxBytes = WorkerConfig.fromEnv(stack.workerEnv()).defaults().limits().maxBytes();
+    String filmGrab = stack.workerEnv().getOrDefault(FilmGrabSettings.FILMGRAB_BASE_URL, "");
     return ApiConfig.fromEnv(
         Map.of(
+            FilmGrabSettings.FILMGRAB_BASE_URL,
+            filmGrab,
             "INPUT_BUCKET",
             LocalStack.INPUT_BUCKET,
             "OUTPUT_BUCKET",

@@ -13,10 +13,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The local stand-in for API Gateway plus a static host: {@code /uploads} and {@code /jobs/} go to
- * the real API handler as HTTP API events, everything else is the site. One origin for both, so the
- * page needs no CORS to reach its API, exactly as when the API is mapped under the site's domain;
- * the handler still checks the origin as in AWS.
+ * The local stand-in for API Gateway plus a static host: {@code /uploads}, {@code /jobs/} and
+ * {@code /filmgrab/} go to the real API handler as HTTP API events, everything else is the site.
+ * One origin for both, so the page needs no CORS to reach its API, exactly as when the API is
+ * mapped under the site's domain; the handler still checks the origin as in AWS.
  */
 public final class WebServer implements AutoCloseable {
   private final HttpServer server;
@@ -48,6 +48,7 @@ public final class WebServer implements AutoCloseable {
     ApiBridge bridge = new ApiBridge(api);
     server.createContext("/uploads", bridge);
     server.createContext("/jobs/", bridge);
+    server.createContext("/filmgrab/", bridge);
     server.createContext("/", new StaticSite(site, "", maxBytes));
     server.setExecutor(threads);
     server.start();

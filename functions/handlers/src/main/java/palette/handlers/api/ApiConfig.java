@@ -4,6 +4,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import palette.filmgrab.FilmGrabConfig;
+import palette.handlers.FilmGrabSettings;
 
 /**
  * The API function's settings, read once from the environment so tests can pass a map.
@@ -17,6 +19,7 @@ import java.util.Optional;
  * @param maxBytes the largest upload accepted, in bytes
  * @param uploadTtl how long a presigned upload stays valid
  * @param downloadTtl how long the presigned result links stay valid
+ * @param filmGrab how the film-grab routes reach film-grab.com ({@code FILMGRAB_BASE_URL})
  */
 public record ApiConfig(
     String inputBucket,
@@ -26,9 +29,13 @@ public record ApiConfig(
     Optional<URI> s3Endpoint,
     long maxBytes,
     Duration uploadTtl,
-    Duration downloadTtl) {
+    Duration downloadTtl,
+    FilmGrabConfig filmGrab) {
 
   static final long DEFAULT_MAX_BYTES = 20L * 1024 * 1024;
+
+  /** One film-grab request must end well inside the function's timeout; no retries. */
+  static final Duration FILMGRAB_TIME = Duration.ofSeconds(8);
 
   public ApiConfig {
     requireText("INPUT_BUCKET", inputBucket);
@@ -40,6 +47,31 @@ public record ApiConfig(
     }
     requireMinutes("UPLOAD_URL_SECONDS", uploadTtl);
     requireMinutes("DOWNLOAD_URL_SECONDS", downloadTtl);
+    if (filmGrab == null) {
+      throw new IllegalArgumentException("filmGrab must not be null");
+    }
+  }
+
+  /** With the real film-grab.com. */
+  public ApiConfig(
+      String inputBucket,
+      String outputBucket,
+      String siteOrigin,
+      String region,
+      Optional<URI> s3Endpoint,
+      long maxBytes,
+      Duration uploadTtl,
+      Duration downloadTtl) {
+    this(
+        inputBucket,
+        outputBucket,
+        siteOrigin,
+        region,
+        s3Endpoint,
+        maxBytes,
+        uploadTtl,
+        downloadTtl,
+        FilmGrabSettings.fromEnv(Map.of(), FILMGRAB_TIME, 1));
   }
 
   /** Reads the variables the template declares; missing optional ones take their defaults. */
@@ -53,7 +85,8 @@ public record ApiConfig(
         endpoint.isEmpty() ? Optional.empty() : Optional.of(URI.create(endpoint)),
         number(env, "MAX_BYTES", DEFAULT_MAX_BYTES),
         Duration.ofSeconds(number(env, "UPLOAD_URL_SECONDS", 300)),
-        Duration.ofSeconds(number(env, "DOWNLOAD_URL_SECONDS", 900)));
+        Duration.ofSeconds(number(env, "DOWNLOAD_URL_SECONDS", 900)),
+        FilmGrabSettings.fromEnv(env, FILMGRAB_TIME, 1));
   }
 
   private static String text(Map<String, String> env, String name, String fallback) {

@@ -4,13 +4,16 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import palette.filmgrab.FilmGrab;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The API function behind the HTTP API (payload format 2.0): {@code POST /uploads} hands out a
- * presigned upload for a new job, {@code GET /jobs/{id}} reports a job's state and results. The
- * clients are built once per container; the routing and every rule live in {@link ApiRoutes}.
+ * presigned upload for a new job, {@code GET /jobs/{id}} reports a job's state and results, and
+ * {@code /filmgrab/…} searches film-grab.com and starts jobs for chosen stills. The clients are
+ * built once per container; the routing and every rule live in {@link ApiRoutes}.
  */
 public final class ApiHandler
     implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
@@ -29,14 +32,13 @@ public final class ApiHandler
 
   /** Used by the local server and tests: explicit configuration and credentials. */
   public ApiHandler(ApiConfig config, AwsCredentialsProvider credentials) {
+    S3Client s3 = S3Clients.client(config, credentials);
     this.routes =
         new ApiRoutes(
             config,
             new Uploads(config, S3Clients.presigner(config, credentials)),
-            new Jobs(
-                config,
-                S3Clients.client(config, credentials),
-                S3Clients.presigner(config, credentials)));
+            new Jobs(config, s3, S3Clients.presigner(config, credentials)),
+            new FilmGrabRoutes(FilmGrab.create(config.filmGrab()), new FilmGrabJobs(config, s3)));
   }
 
   /** The SnapStart priming of this handler (registered only by the runtime's constructor). */

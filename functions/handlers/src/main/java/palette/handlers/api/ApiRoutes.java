@@ -13,17 +13,23 @@ import java.util.Map;
  */
 final class ApiRoutes {
   private static final int MAX_BODY = 4096;
+
+  /** A film-grab job request lists up to 24 still URLs. */
+  private static final int MAX_FILMGRAB_BODY = 64 * 1024;
+
   private static final String JOBS = "/jobs/";
 
   private final ApiConfig config;
   private final Uploads uploads;
   private final Jobs jobs;
+  private final FilmGrabRoutes filmGrab;
   private final Cors cors;
 
-  ApiRoutes(ApiConfig config, Uploads uploads, Jobs jobs) {
+  ApiRoutes(ApiConfig config, Uploads uploads, Jobs jobs, FilmGrabRoutes filmGrab) {
     this.config = config;
     this.uploads = uploads;
     this.jobs = jobs;
+    this.filmGrab = filmGrab;
     this.cors = new Cors(config.siteOrigin());
   }
 
@@ -54,7 +60,10 @@ final class ApiRoutes {
       if (path.equals("/uploads")) {
         requireMethod("POST", method);
         return Responses.json(
-            201, uploads.create(UploadRequest.parse(body(event), config.maxBytes())));
+            201, uploads.create(UploadRequest.parse(body(event, MAX_BODY), config.maxBytes())));
+      }
+      if (path.startsWith("/filmgrab/")) {
+        return filmGrab(method, path, event);
       }
       if (path.startsWith(JOBS) && path.indexOf('/', JOBS.length()) < 0) {
         requireMethod("GET", method);
@@ -71,13 +80,56 @@ final class ApiRoutes {
     }
   }
 
+  private APIGatewayV2HTTPResponse filmGrab(
+      String method, String path, APIGatewayV2HTTPEvent event) {
+    switch (path) {
+      case "/filmgrab/search" -> {
+        requireMethod("GET", method);
+        return Responses.json(200, filmGrab.search(query(event, "q")));
+      }
+      case "/filmgrab/film" -> {
+        requireMethod("GET", method);
+        return Responses.json(200, filmGrab.film(query(event, "url")));
+      }
+      case "/filmgrab/jobs" -> {
+        requireMethod("POST", method);
+        return Responses.json(201, filmGrab.createJobs(body(event, MAX_FILMGRAB_BODY)));
+      }
+      default ->
+          throw new ApiException(404, "not_found", "There is nothing at " + method + " " + path);
+    }
+  }
+
+  /**
+   * One query parameter, from the raw query string (API Gateway and the local server both set it).
+   */
+  private static String query(APIGatewayV2HTTPEvent event, String name) {
+    String raw = event.getRawQueryString();
+    if (raw == null) {
+      return null;
+    }
+    for (String pair : raw.split("&")) {
+      int eq = pair.indexOf('=');
+      String key = eq < 0 ? pair : pair.substring(0, eq);
+      if (key.equals(name)) {
+        try {
+          return java.net.URLDecoder.decode(
+              eq < 0 ? "" : pair.substring(eq + 1), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+          throw ApiException.badRequest("invalid_query", "The query string is not URL-encoded.");
+        }
+      }
+    }
+    return null;
+  }
+
   private static void requireMethod(String expected, String method) {
     if (!expected.equals(method)) {
       throw new ApiException(405, "method_not_allowed", "Use " + expected + " here.");
     }
   }
 
-  private static String body(APIGatewayV2HTTPEvent event) {
+  private static String body(APIGatewayV2HTTPEvent event, int maxBody) {
     String body = event.getBody();
     if (body == null) {
       return null;
@@ -85,8 +137,9 @@ final class ApiRoutes {
     if (event.getIsBase64Encoded()) {
       body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
     }
-    if (body.length() > MAX_BODY) {
-      throw new ApiException(413, "body_too_large", "The request body must be under 4 KB.");
+    if (body.length() > maxBody) {
+      throw new ApiException(
+          413, "body_too_large", "The request body must be under " + maxBody / 1024 + " KB.");
     }
     return body;
   }
@@ -102,6 +155,7 @@ final class ApiRoutes {
   private static void log(String method, String path, int status, long start) {
     long micros = (System.nanoTime() - start) / 1000;
     String route = path.startsWith(JOBS) ? "/jobs/{id}" : path.length() > 64 ? "?" : path;
+    // Query strings (film titles, URLs) are not logged.
     System.out.println(
         Responses.write(Map.of("route", method + " " + route, "status", status, "micros", micros)));
   }

@@ -9,7 +9,6 @@ import java.util.regex.Pattern;
  */
 record JobId(String value) {
   private static final Pattern FORMAT = Pattern.compile("[a-z2-7]{26}");
-  private static final char[] ALPHABET = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
   private static final SecureRandom RANDOM = new SecureRandom();
 
   JobId {
@@ -27,21 +26,7 @@ record JobId(String value) {
 
   /** Base32 without padding: 128 bits give 26 characters (the last one carries 3 bits). */
   static String base32(byte[] bytes) {
-    StringBuilder out = new StringBuilder();
-    int buffer = 0;
-    int bits = 0;
-    for (byte b : bytes) {
-      buffer = (buffer << 8) | (b & 0xff);
-      bits += 8;
-      while (bits >= 5) {
-        out.append(ALPHABET[(buffer >> (bits - 5)) & 31]);
-        bits -= 5;
-      }
-    }
-    if (bits > 0) {
-      out.append(ALPHABET[(buffer << (5 - bits)) & 31]);
-    }
-    return out.toString();
+    return palette.handlers.Base32.encode(bytes);
   }
 
   @Override

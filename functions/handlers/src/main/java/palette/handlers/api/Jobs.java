@@ -18,7 +18,8 @@ import software.amazon.awssdk.services.s3.presigner.model.GetObjectPresignReques
 /**
  * Answers {@code GET /jobs/{id}} from the buckets alone, with no database: {@code palette.json}
  * under the job's output prefix means done (the worker writes it last), {@code error.json} means
- * failed, an upload without either means pending, and nothing at all means unknown.
+ * failed, an upload without either means pending, and nothing at all means unknown. Film-grab jobs
+ * are found the same way under their request object's key.
  */
 final class Jobs {
   static final String COMMIT_MARKER = OutputKeys.COMMIT_MARKER;
@@ -37,6 +38,10 @@ final class Jobs {
   /** The response body of {@code GET /jobs/{id}}; throws a 404 for a job that does not exist. */
   Map<String, Object> status(JobId job) {
     List<S3Object> outputs = list(config.outputBucket(), JobLayout.prefix(job), 1000);
+    String filmGrabKey = JobLayout.filmGrabKey(job);
+    if (outputs.isEmpty()) {
+      outputs = list(config.outputBucket(), OutputKeys.prefixFor(filmGrabKey), 1000);
+    }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("jobId", job.value());
     Optional<S3Object> marker = find(outputs, COMMIT_MARKER);
@@ -54,7 +59,8 @@ final class Jobs {
       body.put(
           "message",
           String.valueOf(reason.getOrDefault("message", "The image could not be processed.")));
-    } else if (!list(config.inputBucket(), JobLayout.prefix(job), 1).isEmpty()) {
+    } else if (!list(config.inputBucket(), JobLayout.prefix(job), 1).isEmpty()
+        || !list(config.inputBucket(), filmGrabKey, 1).isEmpty()) {
       body.put("status", "pending");
     } else {
       throw new ApiException(404, "job_not_found", "There is no job with this id.");

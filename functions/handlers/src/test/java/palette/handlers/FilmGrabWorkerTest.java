@@ -1,0 +1,256 @@
+package palette.handlers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import palette.filmgrab.FakeFilmGrab;
+
+/**
+ * Film-grab requests through the worker, with the files in {@code events/}, an in-memory store and
+ * a local film-grab.com ({@link FakeFilmGrab}) as the only site the client may reach besides the
+ * allowlisted hosts.
+ */
+class FilmGrabWorkerTest {
+  static final String IN = "palette-input";
+  static final String OUT = "palette-output";
+  static final String KEY = "filmgrab/mzxw6ytboi4dsmzrgq3tmnzxhe.json";
+  static final String STILL_PATH = "wp-content/uploads/photo-gallery/BladeRunner2049_001.jpg";
+
+  static FakeFilmGrab site;
+  static WorkerConfig config;
+
+  final MemoryStorage storage = new MemoryStorage();
+  final ByteArrayOutputStream log = new ByteArrayOutputStream();
+  PaletteWorker worker;
+
+  @BeforeAll
+  static void startSite() throws IOException {
+    site = FakeFilmGrab.start();
+    config =
+        WorkerConfig.fromEnv(
+            Map.of("OUTPUT_BUCKET", OUT, "FILMGRAB_BASE_URL", site.baseUrl().toString()));
+  }
+
+  @AfterAll
+  static void stopSite() {
+    site.close();
+  }
+
+  PaletteWorker worker() {
+    if (worker == null) {
+      worker =
+          new PaletteWorker(config, storage, new PrintStream(log, true, StandardCharsets.UTF_8));
+    }
+    return worker;
+  }
+
+  void putRequest(String still) {
+    Map<String, Object> request = new LinkedHashMap<>();
+    request.put("still", still);
+    request.put("film", "Blade Runner 2049");
+    request.put("filmUrl", site.baseUrl() + "2019/05/24/blade-runner-2049/");
+    request.put("k", 4);
+    storage.put(IN, KEY, Json.write(request).getBytes(StandardCharsets.UTF_8), Map.of());
+  }
+
+  String text(String key) {
+    return new String(storage.get(OUT, key).bytes(), StandardCharsets.UTF_8);
+  }
+
+  @ParameterizedTest
+  @Event(value = "events/filmgrab-request-put.json", type = S3Event.class)
+  void aRequestObjectGivesTheOutputsOfAnUploadWithTheStillAndFilmInTheSource(S3Event event) {
+    String still = site.baseUrl() + STILL_PATH + "?bwg=1558694400";
+    putRequest(still);
+    long before = site.count("/wp-content/uploads/");
+
+    List<Outcome> outcomes = worker().process(event, "req-1");
+
+    assertThat(outcomes).singleElement().matches(Outcome::done);
+    String prefix = KEY + "/";
+    assertThat(storage.keys(OUT))
+        .containsExactlyInAnyOrder(
+            prefix + "palette.ase",
+            prefix + "palette.css",
+            prefix + "palette.gpl",
+            prefix + "palette.json",
+            prefix + "replaced.png",
+            prefix + "scatter.json",
+            prefix + "swatch.png");
+    assertThat(storage.calls.stream().filter(c -> c.startsWith("put ")).toList())
+        .last()
+        .isEqualTo("put " + OUT + "/" + prefix + "palette.json");
+    assertThat(text(prefix + "palette.json"))
+        .contains(
+            "\"still\": \"" + still + "\"",
+            "\"film\": \"Blade Runner 2049\"",
+            "\"key\": \"" + KEY + "\"",
+            "blade-runner-2049/");
+    assertThat(site.count("/wp-content/uploads/")).isEqualTo(before + 1);
+  }
+
+  @ParameterizedTest
+  @Event(value = "events/filmgrab-request-put.json", type = S3Event.class)
+  void aStillOnAnInternalAddressIsRefusedWithoutAFetch(S3Event event) {
+    for (String hostile :
+        List.of(
+            "http://169.254.169.254/latest/meta-data/iam/security-credentials/",
+            "https://evil.example.com/wp-content/uploads/photo-gallery/x.jpg",
+            "file:///etc/passwd")) {
+      putRequest(hostile);
+      long before = site.requests().size();
+
+      List<Outcome> outcomes = worker().process(event, "req-2");
+
+      assertThat(outcomes).singleElement().extracting(Outcome::status).isEqualTo("failed");
+      assertThat(storage.keys(OUT)).containsExactly(KEY + "/error.json");
+      assertThat(text(KEY + "/error.json"))
+          .as(hostile)
+          .startsWith("{\"error\":\"filmgrab_refused\",\"message\":\"The still could not be")
+          .contains(hostile.substring(0, 16));
+      assertThat(site.requests()).hasSize((int) before);
+    }
+  }
+
+  @ParameterizedTest
+  @Event(value = "events/filmgrab-request-put.json", type = S3Event.class)
+  void aRequestThatIsNotJsonIsAPermanentFailure(S3Event event) {
+    storage.put(IN, KEY, "still=https://film-grab.com/x.jpg".getBytes(), Map.of());
+
+    worker().process(event, "req-3");
+
+    assertThat(text(KEY + "/error.json"))
+        .contains("\"error\":\"invalid_request\"", "must be a JSON object");
+  }
+
+  @ParameterizedTest
+  @Event(value = "events/filmgrab-request-put.json", type = S3Event.class)
+  void aMissingStillIsPermanentButAnOverloadedSiteIsRetried(S3Event event) {
+    putRequest(site.baseUrl() + "wp-content/uploads/photo-gallery/missing.png");
+    worker().process(event, "req-4");
+    assertThat(text(KEY + "/error.json")).contains("\"error\":\"filmgrab_http_status\"", "404");
+
+    String busy = "/wp-content/uploads/photo-gallery/busy.jpg";
+    site.route(busy, exchange -> FakeFilmGrab.send(exchange, 503, "text/plain", new byte[0]));
+    putRequest(site.baseUrl() + busy.substring(1));
+    storage.objects.keySet().removeIf(k -> k.startsWith(OUT + "/"));
+
+    assertThatThrownBy(() -> worker().process(event, "req-5"))
+        .isInstanceOf(PaletteWorker.TransientFailure.class)
+        .hasMessageContaining("503");
+    assertThat(storage.keys(OUT)).isEmpty();
+  }
+
+  @ParameterizedTest
+  @Event(value = "events/filmgrab-direct.json", type = Map.class)
+  void aDirectInvocationWritesUnderAKeyDerivedFromTheRequest(Map<String, Object> payload)
+      throws IOException {
+    Map<String, Object> local = new LinkedHashMap<>(payload);
+    local.put(
+        "still",
+        payload
+            .get("still")
+            .toString()
+            .replace("https://film-grab.com/", site.baseUrl().toString()));
+
+    Map<String, Object> first = invokeDirect(local);
+    Map<String, Object> second = invokeDirect(local);
+
+    assertThat(first).containsEntry("status", "done");
+    String prefix = (String) first.get("outputPrefix");
+    assertThat(prefix).matches("filmgrab/[a-z2-7]{26}\\.json/");
+    assertThat(second).isEqualTo(first);
+    assertThat(text(prefix + "palette.json"))
+        .contains(
+            "\"film\": \"Blade Runner 2049\"", "\"space\": \"oklab\"", "BladeRunner2049_001.jpg")
+        .doesNotContain("direct-invocation");
+  }
+
+  @Test
+  void aDirectInvocationThatIsNoRequestIsAnsweredWithoutWriting() throws IOException {
+    Map<String, Object> answer = invokeDirect(Map.of("film", "Blade Runner 2049"));
+
+    assertThat(answer)
+        .containsEntry("status", "failed")
+        .containsEntry("error", "invalid_request")
+        .containsEntry("message", "still must be the URL of a film-grab.com still");
+    assertThat(storage.keys(OUT)).isEmpty();
+  }
+
+  Map<String, Object> invokeDirect(Map<String, ?> payload) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    worker()
+        .handleRequest(
+            new ByteArrayInputStream(Json.write(payload).getBytes(StandardCharsets.UTF_8)),
+            out,
+            null);
+    return com.fasterxml.jackson.jr.ob.JSON.std.mapFrom(out.toByteArray());
+  }
+
+  void putFilmRequest(String... stills) {
+    Map<String, Object> request = new LinkedHashMap<>();
+    request.put("stills", List.of(stills));
+    request.put("film", "Blade Runner 2049");
+    request.put("k", 3);
+    storage.put(IN, KEY, Json.write(request).getBytes(StandardCharsets.UTF_8), Map.of());
+  }
+
+  String galleryStill(int n) {
+    return site.baseUrl() + "wp-content/uploads/photo-gallery/BladeRunner2049_00" + n + ".jpg";
+  }
+
+  @ParameterizedTest
+  @Event(value = "events/filmgrab-request-put.json", type = S3Event.class)
+  void aRequestListingStillsGivesTheFilmPaletteAndPoster(S3Event event) {
+    putFilmRequest(galleryStill(1), galleryStill(2), galleryStill(3));
+    long before = site.count("/wp-content/uploads/");
+
+    List<Outcome> outcomes = worker().process(event, "req-7");
+
+    assertThat(outcomes).singleElement().matches(Outcome::done);
+    String prefix = KEY + "/";
+    assertThat(storage.keys(OUT))
+        .containsExactlyInAnyOrder(
+            prefix + "film.json",
+            prefix + "palette.ase",
+            prefix + "palette.css",
+            prefix + "palette.gpl",
+            prefix + "palette.json",
+            prefix + "poster.png");
+    assertThat(storage.calls.stream().filter(c -> c.startsWith("put ")).toList())
+        .last()
+        .isEqualTo("put " + OUT + "/" + prefix + "palette.json");
+    String film = text(prefix + "palette.json");
+    assertThat(film)
+        .contains("\"film\": {", "\"stills\": 3", "\"title\": \"Blade Runner 2049\"")
+        .contains("BladeRunner2049_001.jpg", "BladeRunner2049_003.jpg");
+    assertThat(site.count("/wp-content/uploads/")).isEqualTo(before + 3);
+  }
+
+  @ParameterizedTest
+  @Event(value = "events/filmgrab-request-put.json", type = S3Event.class)
+  void oneHostileStillRefusesTheWholeFilmBeforeAnyFetch(S3Event event) {
+    putFilmRequest(galleryStill(1), "http://169.254.169.254/latest/meta-data/");
+    long before = site.requests().size();
+
+    worker().process(event, "req-8");
+
+    assertThat(storage.keys(OUT)).containsExactly(KEY + "/error.json");
+    assertThat(text(KEY + "/error.json")).contains("filmgrab_refused", "169.254.169.254");
+    assertThat(site.requests()).hasSize((int) before);
+  }
+}

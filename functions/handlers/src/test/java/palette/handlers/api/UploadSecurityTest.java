@@ -56,26 +56,26 @@ class UploadSecurityTest {
   @Test
   void anotherKeyIsRejected() throws Exception {
     String other = upload.url.replace(upload.key, upload.key.replace(".png", "-2.png"));
-    assertThat(Presigned.put(other, upload.headers, new byte[SIZE])).isEqualTo(403);
+    assertThat(Presigned.put(other, upload.headers, new byte[SIZE])).isIn(403, Presigned.CLOSED);
     String escape = upload.url.replace("uploads/" + upload.jobId, "outputs/" + upload.jobId);
-    assertThat(Presigned.put(escape, upload.headers, new byte[SIZE])).isEqualTo(403);
+    assertThat(Presigned.put(escape, upload.headers, new byte[SIZE])).isIn(403, Presigned.CLOSED);
     assertThat(stored()).isZero();
   }
 
   @Test
   void anotherContentTypeIsRejected() throws Exception {
     assertThat(Presigned.put(upload.url, with("content-type", "text/html"), new byte[SIZE]))
-        .isEqualTo(403);
+        .isIn(403, Presigned.CLOSED);
     assertThat(stored()).isZero();
   }
 
   @Test
   void changedOrMissingOptionsAreRejected() throws Exception {
     assertThat(Presigned.put(upload.url, with("x-amz-meta-k", "64"), new byte[SIZE]))
-        .isEqualTo(403);
+        .isIn(403, Presigned.CLOSED);
     Map<String, String> without = new LinkedHashMap<>(upload.headers);
     without.remove("x-amz-meta-space");
-    assertThat(Presigned.put(upload.url, without, new byte[SIZE])).isEqualTo(403);
+    assertThat(Presigned.put(upload.url, without, new byte[SIZE])).isIn(403, Presigned.CLOSED);
     assertThat(stored()).isZero();
   }
 
@@ -83,7 +83,7 @@ class UploadSecurityTest {
   void anExpiredUploadIsRejected() throws Exception {
     Presigned shortLived = presign(Duration.ofSeconds(1));
     Thread.sleep(2100);
-    assertThat(shortLived.put(new byte[SIZE])).isEqualTo(403);
+    assertThat(shortLived.put(new byte[SIZE])).isIn(403, Presigned.CLOSED);
     assertThat(stored()).isZero();
   }
 

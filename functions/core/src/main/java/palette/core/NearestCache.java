@@ -34,8 +34,8 @@ final class NearestCache {
 
   static NearestCache of(Palette palette, ColorHistogram histogram, BinCells bins) {
     boolean mixed = false;
-    for (int bin = 0; bin < bins.cell.length && !mixed; bin++) {
-      mixed = bins.cell[bin] == BinCells.MIXED && histogram.count(bin) > 0;
+    for (int bin : histogram.occupied) {
+      mixed |= bins.cell[bin] == BinCells.MIXED;
     }
     boolean remember = mixed && palette.space() == ColorSpace.OKLAB;
     return new NearestCache(palette, bins, remember ? new byte[1 << 24] : null);

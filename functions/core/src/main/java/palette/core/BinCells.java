@@ -1,6 +1,7 @@
 package palette.core;
 
 import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 
 /**
  * For each histogram bin, the palette index every colour of the bin is nearest to, or {@link
@@ -48,10 +49,9 @@ final class BinCells {
     ByteArrayOutputStream pool = new ByteArrayOutputStream();
     double[] lo = new double[3];
     double[] hi = new double[3];
-    for (int bin = 0; bin < cells.length; bin++) {
-      if (histogram.count(bin) == 0) {
-        cells[bin] = MIXED;
-      } else if (palette.space() == ColorSpace.OKLAB) {
+    Arrays.fill(cells, MIXED);
+    for (int bin : histogram.occupied) {
+      if (palette.space() == ColorSpace.OKLAB) {
         cells[bin] = oklabCell(bin, palette, lo, hi);
       } else {
         cells[bin] = rgbCell(bin, palette);

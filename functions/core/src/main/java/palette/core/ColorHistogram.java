@@ -1,5 +1,6 @@
 package palette.core;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -30,35 +31,76 @@ final class ColorHistogram {
 
   final long opaquePixels;
 
-  private ColorHistogram(long[] cells, long opaquePixels) {
+  /**
+   * The non-empty bins, ascending. A photo fills only a few percent of the bins, so the passes
+   * after the scan visit these instead of reading all 8 MB of cells.
+   */
+  final int[] occupied;
+
+  private final int distinct;
+
+  private ColorHistogram(long[] cells, long opaquePixels, int[] occupied) {
     this.cells = cells;
     this.opaquePixels = opaquePixels;
+    this.occupied = occupied;
+    int colors = 0;
+    for (int bin : occupied) {
+      colors += Long.bitCount(cells[STRIDE * bin]);
+    }
+    this.distinct = colors;
   }
+
+  /** One core's share of the scan: its cells and the bins it filled, in the order first seen. */
+  private record Part(long[] cells, long opaquePixels, int[] filled, int size) {}
 
   static ColorHistogram of(int[] argb) {
     if (argb.length > MAX_PIXELS) {
       throw new IllegalArgumentException("at most 2^30 pixels supported, was " + argb.length);
     }
-    List<ColorHistogram> parts = Parallel.ranges(argb.length, (from, to) -> scan(argb, from, to));
+    List<Part> parts = Parallel.ranges(argb.length, (from, to) -> scan(argb, from, to));
     long[] total = parts.get(0).cells;
-    long opaque = parts.get(0).opaquePixels;
-    for (int p = 1; p < parts.size(); p++) {
-      long[] more = parts.get(p).cells;
-      opaque += parts.get(p).opaquePixels;
-      Parallel.ranges(BINS, (from, to) -> merge(total, more, from, to));
+    long opaque = 0;
+    for (Part part : parts) {
+      opaque += part.opaquePixels;
+      if (part.cells != total) {
+        merge(total, part);
+      }
     }
-    return new ColorHistogram(total, opaque);
+    return new ColorHistogram(total, opaque, occupied(parts));
   }
 
-  /** Adds the bins {@code [from, to)} of {@code more} into {@code total}. */
-  private static Void merge(long[] total, long[] more, int from, int to) {
-    for (int at = STRIDE * from; at < STRIDE * to; at += STRIDE) {
+  /** Adds the filled bins of {@code part} into {@code total}; the other bins hold only zeros. */
+  private static void merge(long[] total, Part part) {
+    long[] more = part.cells;
+    for (int i = 0; i < part.size; i++) {
+      int at = STRIDE * part.filled[i];
       total[at] |= more[at];
       total[at + 1] += more[at + 1];
       total[at + 2] += more[at + 2];
       total[at + 3] += more[at + 3];
     }
-    return null;
+  }
+
+  /** The bins any part filled, ascending, by way of a bit set over all bins. */
+  private static int[] occupied(List<Part> parts) {
+    long[] set = new long[BINS / Long.SIZE];
+    for (Part part : parts) {
+      for (int i = 0; i < part.size; i++) {
+        set[part.filled[i] >>> 6] |= 1L << part.filled[i];
+      }
+    }
+    int n = 0;
+    for (long word : set) {
+      n += Long.bitCount(word);
+    }
+    int[] bins = new int[n];
+    n = 0;
+    for (int w = 0; w < set.length; w++) {
+      for (long bits = set[w]; bits != 0; bits &= bits - 1) {
+        bins[n++] = (w << 6) | Long.numberOfTrailingZeros(bits);
+      }
+    }
+    return bins;
   }
 
   /** Opaque means alpha of at least 128, which is exactly the sign bit of a packed ARGB int. */
@@ -115,18 +157,14 @@ final class ColorHistogram {
   }
 
   int distinctColors() {
-    int total = 0;
-    for (int bin = 0; bin < BINS; bin++) {
-      total += Long.bitCount(cells[STRIDE * bin]);
-    }
-    return total;
+    return distinct;
   }
 
   /** Every distinct opaque colour, packed RGB, in bin order. */
   int[] colors() {
-    int[] colors = new int[distinctColors()];
+    int[] colors = new int[distinct];
     int n = 0;
-    for (int bin = 0; bin < BINS; bin++) {
+    for (int bin : occupied) {
       for (long seen = cells[STRIDE * bin]; seen != 0; seen &= seen - 1) {
         colors[n++] = color(bin, Long.numberOfTrailingZeros(seen));
       }
@@ -140,17 +178,17 @@ final class ColorHistogram {
    */
   long[] colorCounts(int[] argb) {
     int[] before = new int[BINS];
-    int distinct = 0;
-    for (int bin = 0; bin < BINS; bin++) {
-      before[bin] = distinct;
-      distinct += Long.bitCount(cells[STRIDE * bin]);
+    int size = 0;
+    for (int bin : occupied) {
+      before[bin] = size;
+      size += Long.bitCount(cells[STRIDE * bin]);
     }
-    int size = distinct;
+    int distinctColors = size;
     List<long[]> parts =
         Parallel.ranges(
             argb.length,
             (from, to) -> {
-              long[] counts = new long[size];
+              long[] counts = new long[distinctColors];
               for (int i = from; i < to; i++) {
                 int p = argb[i];
                 if (isOpaque(p)) {
@@ -163,21 +201,30 @@ final class ColorHistogram {
             });
     long[] total = parts.get(0);
     for (int p = 1; p < parts.size(); p++) {
-      for (int c = 0; c < size; c++) {
+      for (int c = 0; c < distinctColors; c++) {
         total[c] += parts.get(p)[c];
       }
     }
     return total;
   }
 
-  private static ColorHistogram scan(int[] argb, int from, int to) {
+  /**
+   * Counts pixels {@code [from, to)} into fresh cells, listing each bin when it is first filled.
+   */
+  private static Part scan(int[] argb, int from, int to) {
     long[] cells = new long[STRIDE * BINS];
+    int[] filled = new int[1 << 12];
+    int size = 0;
     long opaque = 0;
     for (int i = from; i < to; i++) {
       int p = argb[i];
       if (isOpaque(p)) {
         opaque++;
-        int at = STRIDE * bin(p);
+        int bin = bin(p);
+        int at = STRIDE * bin;
+        if (cells[at + 1] == 0) {
+          filled = append(filled, size++, bin);
+        }
         int r = (p >> 16) & 3;
         int g = (p >> 8) & 3;
         int b = p & 3;
@@ -187,6 +234,12 @@ final class ColorHistogram {
         cells[at + 3] += r * r + g * g + b * b;
       }
     }
-    return new ColorHistogram(cells, opaque);
+    return new Part(cells, opaque, filled, size);
+  }
+
+  private static int[] append(int[] list, int size, int value) {
+    int[] to = size < list.length ? list : Arrays.copyOf(list, 2 * size);
+    to[size] = value;
+    return to;
   }
 }

@@ -1,25 +1,34 @@
 package palette.core;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
- * Nearest palette colour of single colours, for pixels whose bin straddles a cell boundary. In RGB
- * the answer is a few integer operations; in OKLab each colour needs three cube roots, so answers
- * are remembered per colour in a 16 MB table, allocated only when some bin is mixed.
- *
- * <p>Threads share the table without locking: an entry is either 0 (unknown) or the one answer for
- * that colour plus one, and Java never tears byte writes, so a race only repeats a computation.
+ * Nearest palette colour of the colours in mixed bins (bins that may straddle a cell boundary),
+ * worked out once per colour that occurs, before the labelling pass. A photo's mixed bins hold a
+ * few percent of its pixels but repeat their colours many times over, so each of those pixels then
+ * costs one table look-up instead of a comparison with several palette colours (in OKLab, three
+ * cube roots).
  */
 final class NearestCache {
-  private final Palette palette;
+  /** Colours per bin: a bin's answers are 64 entries indexed by {@link ColorHistogram#offset}. */
+  private static final int PER_BIN = 64;
+
+  /** Mixed bins per task when filling the table on several cores. */
+  private static final int BINS_PER_TASK = 256;
+
   private final int[] red;
   private final int[] green;
   private final int[] blue;
-  private final byte[] known;
-  private final BinCells bins;
 
-  private NearestCache(Palette palette, BinCells bins, byte[] known) {
-    this.palette = palette;
-    this.bins = bins;
-    this.known = known;
+  /** For a non-empty mixed bin, where its 64 answers start in {@link #answers}. */
+  private final int[] start;
+
+  private final byte[] answers;
+
+  private NearestCache(Palette palette, int[] start, byte[] answers) {
+    this.start = start;
+    this.answers = answers;
     int k = palette.size();
     red = new int[k];
     green = new int[k];
@@ -33,12 +42,42 @@ final class NearestCache {
   }
 
   static NearestCache of(Palette palette, ColorHistogram histogram, BinCells bins) {
-    boolean mixed = false;
-    for (int bin = 0; bin < bins.cell.length && !mixed; bin++) {
-      mixed = bins.cell[bin] == BinCells.MIXED && histogram.count(bin) > 0;
+    List<Integer> mixed = new ArrayList<>();
+    for (int bin : histogram.occupied) {
+      if (bins.cell[bin] == BinCells.MIXED) {
+        mixed.add(bin);
+      }
     }
-    boolean remember = mixed && palette.space() == ColorSpace.OKLAB;
-    return new NearestCache(palette, bins, remember ? new byte[1 << 24] : null);
+    int[] start = new int[ColorHistogram.BINS];
+    byte[] answers = new byte[PER_BIN * mixed.size()];
+    for (int m = 0; m < mixed.size(); m++) {
+      start[mixed.get(m)] = PER_BIN * m;
+    }
+    int tasks = (mixed.size() + BINS_PER_TASK - 1) / BINS_PER_TASK;
+    Parallel.tasks(
+        tasks,
+        t -> {
+          int end = Math.min(mixed.size(), (t + 1) * BINS_PER_TASK);
+          for (int m = t * BINS_PER_TASK; m < end; m++) {
+            fill(mixed.get(m), PER_BIN * m, histogram, palette, bins, answers);
+          }
+          return null;
+        });
+    return new NearestCache(palette, start, answers);
+  }
+
+  /** The answers for the colours that occur in {@code bin}; the other entries stay unused. */
+  private static void fill(
+      int bin, int at, ColorHistogram histogram, Palette palette, BinCells bins, byte[] answers) {
+    for (long seen = histogram.cells[ColorHistogram.STRIDE * bin]; seen != 0; seen &= seen - 1) {
+      int offset = Long.numberOfTrailingZeros(seen);
+      int rgb = ColorHistogram.color(bin, offset);
+      answers[at + offset] =
+          (byte)
+              (palette.space() == ColorSpace.RGB
+                  ? nearestRgb(palette, bins, rgb, bins.firstCandidate[bin])
+                  : palette.nearest(rgb));
+    }
   }
 
   int size() {
@@ -46,19 +85,11 @@ final class NearestCache {
   }
 
   /**
-   * The nearest palette colour to a colour of a mixed bin, in the clustering space; ties go to the
-   * lowest index.
+   * The nearest palette colour, in the clustering space, to a colour that occurs in a mixed bin;
+   * ties go to the lowest index.
    */
   int nearest(int rgb, int bin) {
-    if (palette.space() == ColorSpace.RGB) {
-      return nearestRgb(rgb, bins.firstCandidate[bin]);
-    }
-    int k = known[rgb];
-    if (k == 0) {
-      k = palette.nearest(rgb) + 1;
-      known[rgb] = (byte) k;
-    }
-    return k - 1;
+    return answers[start[bin] + ColorHistogram.offset(rgb)];
   }
 
   /** Squared RGB distance from palette colour {@code c} to {@code rgb}. */
@@ -70,13 +101,17 @@ final class NearestCache {
   }
 
   /** Among the bin's candidates (ascending), so the first of equally near colours wins. */
-  private int nearestRgb(int rgb, int first) {
+  private static int nearestRgb(Palette palette, BinCells bins, int rgb, int first) {
     byte[] list = bins.candidates;
     int nearest = 0;
     int min = Integer.MAX_VALUE;
     for (int i = first + 1, end = first + 1 + list[first]; i < end; i++) {
       int c = list[i];
-      int d = rgbDistance(c, rgb);
+      int[] channels = palette.channels(c);
+      int dr = ((rgb >> 16) & 0xff) - channels[0];
+      int dg = ((rgb >> 8) & 0xff) - channels[1];
+      int db = (rgb & 0xff) - channels[2];
+      int d = dr * dr + dg * dg + db * db;
       if (d < min) {
         min = d;
         nearest = c;

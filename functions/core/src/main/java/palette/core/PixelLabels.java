@@ -29,7 +29,7 @@ record PixelLabels(byte[] labels, long[] counts, long sse) {
       }
       sse += part.sse;
     }
-    for (int bin = 0; bin < cells.length; bin++) {
+    for (int bin : histogram.occupied) {
       int c = cells[bin];
       if (c != BinCells.MIXED) {
         counts[c] += histogram.count(bin);

@@ -41,18 +41,16 @@ final class PooledHistogram {
     }
     long w = (STILL_WEIGHT + n / 2) / n;
     long[] from = still.cells;
-    for (int bin = 0; bin < ColorHistogram.BINS; bin++) {
+    for (int bin : still.occupied) {
       long count = still.count(bin);
-      if (count > 0) {
-        int in = ColorHistogram.STRIDE * bin;
-        int at = STRIDE * bin;
-        cells[at] |= from[in];
-        cells[at + 1] += count * w;
-        cells[at + 2] += (from[in + 1] >>> 32) * w;
-        cells[at + 3] += (from[in + 2] & 0xffffffffL) * w;
-        cells[at + 4] += (from[in + 2] >>> 32) * w;
-        cells[at + 5] += count;
-      }
+      int in = ColorHistogram.STRIDE * bin;
+      int at = STRIDE * bin;
+      cells[at] |= from[in];
+      cells[at + 1] += count * w;
+      cells[at + 2] += (from[in + 1] >>> 32) * w;
+      cells[at + 3] += (from[in + 2] & 0xffffffffL) * w;
+      cells[at + 4] += (from[in + 2] >>> 32) * w;
+      cells[at + 5] += count;
     }
     totalWeight += n * w;
     addExact(argb, still, w);

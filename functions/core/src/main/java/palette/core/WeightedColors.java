@@ -56,21 +56,15 @@ final class WeightedColors {
   }
 
   private static WeightedColors ofBins(ColorHistogram histogram, ColorSpace space) {
-    int occupied = 0;
-    for (int bin = 0; bin < ColorHistogram.BINS; bin++) {
-      occupied += histogram.count(bin) > 0 ? 1 : 0;
-    }
-    WeightedColors points = new WeightedColors(occupied, true);
+    int[] occupied = histogram.occupied;
+    WeightedColors points = new WeightedColors(occupied.length, true);
     double[] mean = new double[3];
     double[] at = new double[3];
-    int n = 0;
-    for (int bin = 0; bin < ColorHistogram.BINS; bin++) {
-      long count = histogram.count(bin);
-      if (count > 0) {
-        histogram.mean(bin, mean);
-        points.bin[n] = bin;
-        points.set(n++, space, mean[0], mean[1], mean[2], count, at);
-      }
+    for (int n = 0; n < occupied.length; n++) {
+      int bin = occupied[n];
+      histogram.mean(bin, mean);
+      points.bin[n] = bin;
+      points.set(n, space, mean[0], mean[1], mean[2], histogram.count(bin), at);
     }
     return points;
   }

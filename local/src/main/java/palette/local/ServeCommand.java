@@ -8,10 +8,12 @@ import palette.handlers.FilmGrabSettings;
 import palette.handlers.api.ApiConfig;
 import palette.local.s3.LocalS3;
 import palette.local.s3.LocalStack;
+import palette.local.web.ApiThrottle;
 import palette.local.web.LocalApi;
 import palette.local.web.SiteFolder;
 import palette.local.web.WebServer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -58,6 +60,8 @@ final class ServeCommand implements Callable<Integer> {
           "Port of the web page and its API, 0 for any free one (default: ${DEFAULT-VALUE}).")
   int webPort = 8080;
 
+  @Mixin ThrottleOptions throttle = new ThrottleOptions();
+
   @Option(
       names = "--filmgrab-base-url",
       hidden = true,
@@ -67,6 +71,7 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    ApiThrottle limits = throttle.limits(spec);
     WebServer web = s3Only ? null : WebServer.bind(webPort);
     var settings =
         LocalStack.Settings.defaults(data)
@@ -81,9 +86,9 @@ final class ServeCommand implements Callable<Integer> {
     boolean interrupted = false;
     try {
       if (web != null) {
-        serveSite(web, stack);
+        serveSite(web, stack, limits);
       }
-      printBanner(spec.commandLine().getOut(), stack, web);
+      printBanner(spec.commandLine().getOut(), stack, web, limits);
       new CountDownLatch(1).await();
     } catch (InterruptedException e) {
       interrupted = true; // asked to stop (tests, embedding): stop cleanly first
@@ -118,18 +123,19 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   /** The web page and the real API handler, on the one origin that S3's CORS allows. */
-  private void serveSite(WebServer web, LocalStack stack) {
+  private void serveSite(WebServer web, LocalStack stack, ApiThrottle limits) {
     Path site =
         SiteFolder.locate()
             .orElseThrow(() -> new IllegalStateException("the site/ folder of the checkout"));
     SiteFolder.ensureVendor(site, spec.commandLine().getErr());
     ApiConfig api = LocalApi.config(stack, web.origin());
-    web.serve(site, api.maxBytes(), LocalApi.handler(api));
+    web.serve(site, api.maxBytes(), limits, LocalApi.handler(api));
   }
 
-  private void printBanner(PrintWriter out, LocalStack stack, WebServer web) {
+  private void printBanner(PrintWriter out, LocalStack stack, WebServer web, ApiThrottle limits) {
     if (web != null) {
       out.println("palette is running at " + web.url() + "   (open it in a browser)");
+      out.println("API throttle   " + limits + "   (--api-rate, --api-burst)");
     }
     String endpoint = stack.endpoint().toString();
     out.println("S3 endpoint    " + endpoint + "   (files in " + stack.s3().folder() + ")");

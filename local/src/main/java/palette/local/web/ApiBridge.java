@@ -11,17 +11,36 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 
-/** Plays API Gateway for the real API handler: request in as an event, response out as HTTP. */
+/**
+ * Plays API Gateway for the real API handler: request in as an event, response out as HTTP. As API
+ * Gateway does, it throttles each route first: a refused request gets 429 and never reaches the
+ * handler, so it creates nothing.
+ */
 final class ApiBridge implements HttpHandler {
-  private final RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler;
+  static final byte[] THROTTLED =
+      ("{\"error\":\"throttled\","
+              + "\"message\":\"Too many requests; slow down and try again in a moment.\"}")
+          .getBytes(StandardCharsets.UTF_8);
 
-  ApiBridge(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
+  private final RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler;
+  private final RouteThrottle throttle;
+
+  ApiBridge(
+      RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,
+      RouteThrottle throttle) {
     this.handler = handler;
+    this.throttle = throttle;
   }
 
   @Override
   public void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
+      long wait =
+          throttle.tryTake(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath());
+      if (wait > 0) {
+        send(exchange, 429, throttledHeaders(wait), THROTTLED);
+        return;
+      }
       APIGatewayV2HTTPResponse response;
       try {
         response = handler.handleRequest(HttpApiEvents.from(exchange), null);
@@ -40,6 +59,12 @@ final class ApiBridge implements HttpHandler {
     return response.getIsBase64Encoded()
         ? Base64.getDecoder().decode(response.getBody())
         : response.getBody().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** {@code Retry-After} in whole seconds, at least 1, rounded up so a client waits long enough. */
+  static Map<String, String> throttledHeaders(long waitNanos) {
+    long seconds = Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L);
+    return Map.of("content-type", "application/json", "retry-after", Long.toString(seconds));
   }
 
   private static byte[] tooLarge() {

@@ -40,12 +40,16 @@ public final class WebServer implements AutoCloseable {
     return new WebServer(server, Executors.newFixedThreadPool(8), url);
   }
 
-  /** Starts serving the site from {@code site} and the API through {@code api}. */
+  /**
+   * Starts serving the site from {@code site} and the API through {@code api}, each API route
+   * throttled to {@code limits}.
+   */
   public WebServer serve(
       Path site,
       long maxBytes,
+      ApiThrottle limits,
       RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> api) {
-    ApiBridge bridge = new ApiBridge(api);
+    ApiBridge bridge = new ApiBridge(api, new RouteThrottle(limits, System::nanoTime));
     server.createContext("/uploads", bridge);
     server.createContext("/jobs/", bridge);
     server.createContext("/filmgrab/", bridge);

@@ -39,6 +39,7 @@ class WebServerTest {
     server.serve(
         site,
         1234,
+        ApiThrottle.defaults(),
         (event, context) -> {
           events.add(event);
           return APIGatewayV2HTTPResponse.builder()

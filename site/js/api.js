@@ -1,39 +1,61 @@
-// Calls to the palette API: create an upload, read a job, wait for a job to finish.
+// Calls to the palette API: create an upload, read a job, wait for a job to finish. A throttled
+// (429) or unavailable (503) answer is asked again after a backoff; see retry.js.
 import { config } from '../config.js';
+import { RETRYABLE, POLICY, retryAfterMs, backoffMs } from './retry.js';
 
 /** A failure with a sentence a person can act on; `code` is stable for programs and tests. */
 export class ApiError extends Error {
-  constructor(code, message, status = 0) {
+  constructor(code, message, status = 0, retryAfter = null) {
     super(message);
     this.code = code;
     this.status = status;
+    this.retryAfterMs = retryAfter;
   }
 }
 
 const OFFLINE = 'Cannot reach the palette service. Check your connection and try again.';
+const BUSY = 'The palette service is busy right now. Wait a minute and try again.';
 
-async function call(path, options = {}) {
-  let response;
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * One API call, asked again on 429 and 503 up to `attempts` times within the policy's budget; then
+ * an ApiError `busy`. Both API Gateway's body ({message}) and the API's ({error, message}) are read.
+ */
+async function call(path, options = {}, { attempts = POLICY.attempts } = {}) {
+  const start = Date.now();
+  for (let attempt = 1; ; attempt++) {
+    const response = await send(path, options);
+    let body = null;
+    try {
+      body = await response.json();
+    } catch {
+      body = null;
+    }
+    if (response.ok) return body;
+    if (!RETRYABLE.has(response.status)) {
+      const message = typeof body?.message === 'string' ? body.message
+        : `The palette service had a problem (HTTP ${response.status}). Try again in a moment.`;
+      throw new ApiError(body?.error ?? `http_${response.status}`, message, response.status);
+    }
+    const serverMs = retryAfterMs(response.headers.get('retry-after'));
+    const wait = backoffMs(attempt, serverMs);
+    if (attempt >= attempts || Date.now() - start + wait > POLICY.budgetMs) {
+      throw new ApiError('busy', BUSY, response.status, serverMs);
+    }
+    await sleep(wait);
+  }
+}
+
+async function send(path, options) {
   try {
-    response = await fetch(config.apiBase + path, {
+    return await fetch(config.apiBase + path, {
       ...options,
       headers: { accept: 'application/json', ...(options.body ? { 'content-type': 'application/json' } : {}) },
     });
   } catch {
     throw new ApiError('network', OFFLINE);
   }
-  let body = null;
-  try {
-    body = await response.json();
-  } catch {
-    body = null;
-  }
-  if (!response.ok) {
-    const message = typeof body?.message === 'string' ? body.message
-      : `The palette service had a problem (HTTP ${response.status}). Try again in a moment.`;
-    throw new ApiError(body?.error ?? `http_${response.status}`, message, response.status);
-  }
-  return body;
 }
 
 /** Asks for a presigned upload for this file and options; returns {jobId, upload, expiresAt}. */
@@ -42,21 +64,33 @@ export function createUpload(file, options) {
   return call('/uploads', { method: 'POST', body: JSON.stringify(request) });
 }
 
-export function getJob(jobId) {
-  return call(`/jobs/${encodeURIComponent(jobId)}`);
+/** A job's state; `attempts: 1` gives up at the first 429 or 503 (waitForJob paces itself). */
+export function getJob(jobId, { attempts } = {}) {
+  return call(`/jobs/${encodeURIComponent(jobId)}`, {}, { attempts });
 }
 
 /**
  * Polls a job until it is done or failed: every 200 ms for the first 10 s (a palette usually
  * takes about a second, and a late poll adds straight to what the person waits), then every 1.5 s.
- * Resolves with the done job; rejects with an ApiError otherwise.
+ * A throttled or unavailable poll is not a failure: the next waits as the server asks, or backs
+ * off further each time, until the job ends or `timeoutMs` passes. Resolves with the done job;
+ * rejects with an ApiError otherwise.
  */
 export async function waitForJob(jobId, { onWaiting = () => {}, timeoutMs = 180_000 } = {}) {
   const start = Date.now();
-  for (;;) {
-    const job = await getJob(jobId);
-    if (job.status === 'done') return job;
-    if (job.status === 'failed') {
+  for (let busy = 0; ;) {
+    let job = null;
+    let pause;
+    try {
+      job = await getJob(jobId, { attempts: 1 });
+      busy = 0;
+    } catch (error) {
+      if (error.code !== 'busy') throw error;
+      busy += 1;
+      pause = backoffMs(busy, error.retryAfterMs);
+    }
+    if (job?.status === 'done') return job;
+    if (job?.status === 'failed') {
       const reason = (job.message ?? 'the file could not be processed').replace(/\.?$/, '.');
       throw new ApiError(job.error ?? 'failed', `No palette could be made from this file: ${reason}`);
     }
@@ -65,7 +99,7 @@ export async function waitForJob(jobId, { onWaiting = () => {}, timeoutMs = 180_
       throw new ApiError('timeout', 'This is taking much longer than it should. Try again later; your upload is kept.');
     }
     onWaiting(waited);
-    await new Promise((resolve) => setTimeout(resolve, waited < 10_000 ? 200 : 1500));
+    await sleep(pause ?? (waited < 10_000 ? 200 : 1500));
   }
 }
 

@@ -109,6 +109,34 @@ test('a photo gives chips, swatch, repainted image, a WebGL plot and a zip of ev
   await page.context().close();
 });
 
+test('a throttled API (1 request a second, bursts of 2) slows the page down, yet the upload completes', async (t) => {
+  const throttledStack = await startStack({ args: ['--api-rate', '1', '--api-burst', '2'] });
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    const throttled = [];
+    page.on('response', (response) => {
+      if (response.status() === 429) throttled.push(`${response.request().method()} ${new URL(response.url()).pathname}`);
+    });
+    await page.goto(throttledStack.url);
+    await page.setInputFiles('#file', SAMPLE);
+    // Another client empties the upload route's bucket, so the page's own request meets a 429 first.
+    const request = { method: 'POST', body: JSON.stringify({ filename: 'a.png', contentType: 'image/png', size: 1000 }) };
+    for (let i = 0; i < 10 && (await fetch(`${throttledStack.url}uploads`, request)).status !== 429; i++);
+    await page.click('#go');
+    await page.waitForSelector('body[data-results-ms], #status[data-error]', { timeout: 90_000 });
+
+    assert.equal(await page.getAttribute('#status', 'data-error'), null, await page.textContent('#status'));
+    assert.ok(await page.locator('#chips .hex').count() >= 1, 'the palette is shown');
+    assert.ok(throttled.includes('POST /uploads'), `the page's upload request met a 429: ${throttled}`);
+    t.diagnostic(`answers 429 the page backed off from: ${throttled.length} (${[...new Set(throttled.map((r) => r.replace(/\/jobs\/.*/, '/jobs/{id}')))].join(', ')}); `
+      + `upload to results ${await page.getAttribute('body', 'data-results-ms')} ms`);
+  } finally {
+    await context.close();
+    await throttledStack.stop();
+  }
+});
+
 test('a text file named .png gets the worker\'s readable reason', async () => {
   const page = await openPage({ width: 390, height: 844 });
   const fake = join(outputDir, 'notes.png');

@@ -52,12 +52,13 @@ export async function startFakeFilmGrab() {
 
 /**
  * Runs the whole local stack; resolves with {url, stop()} once it prints its URL. With
- * `filmGrabBase`, the worker and the API use that site instead of film-grab.com.
+ * `filmGrabBase`, the worker and the API use that site instead of film-grab.com; `args` are more
+ * options for `palette serve` (for example a tighter API throttle).
  */
-export async function startStack({ filmGrabBase } = {}) {
+export async function startStack({ filmGrabBase, args = [] } = {}) {
   const data = mkdtempSync(join(tmpdir(), 'palette-e2e-'));
   const [port, s3Port] = [await freePort(), await freePort()];
-  const child = spawn(join(repoDir, 'palette'), ['serve', '--web-port', String(port), '--port', String(s3Port), '--data', data], {
+  const child = spawn(join(repoDir, 'palette'), ['serve', '--web-port', String(port), '--port', String(s3Port), '--data', data, ...args], {
     cwd: repoDir, stdio: ['ignore', 'pipe', 'pipe'], detached: true,
     env: filmGrabBase ? { ...process.env, PALETTE_FILMGRAB_BASE_URL: filmGrabBase } : process.env,
   });

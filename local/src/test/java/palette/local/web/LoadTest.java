@@ -50,6 +50,9 @@ class LoadTest {
 
   @TempDir Path folder;
 
+  /** The API's clients, backing off on 429 as the page does (the template's limits apply). */
+  final BackingOffClient api = new BackingOffClient(LocalWebStackTest.HTTP);
+
   @Test
   void everyUploadEndsDoneOrFailedWithEveryOutputAndNothingLost() throws Exception {
     int images = Integer.getInteger("load.images", CI_IMAGES);
@@ -79,7 +82,8 @@ class LoadTest {
       start = System.nanoTime();
       for (int i = 0; i < images; i++) {
         int n = i;
-        running.add(clients.submit(() -> results.put(n, upload(web, variant(sample, n, sizes)))));
+        running.add(
+            clients.submit(() -> results.put(n, upload(api, web, variant(sample, n, sizes)))));
       }
       for (Future<?> future : running) {
         future.get();
@@ -100,7 +104,7 @@ class LoadTest {
       }
     }
     assertThat(heap.mostPending.get()).isLessThanOrEqualTo(256 + 2);
-    report(results, images, sizes, end - start, heap);
+    report(results, images, sizes, end - start, heap, api.throttled());
   }
 
   /** Variants 2m and 2m + 1 share their bytes, so their outputs must be equal byte for byte. */
@@ -118,13 +122,18 @@ class LoadTest {
   }
 
   static void report(
-      Map<Integer, Result> results, int images, double[] sizes, long nanos, HeapWatch heap) {
+      Map<Integer, Result> results,
+      int images,
+      double[] sizes,
+      long nanos,
+      HeapWatch heap,
+      int throttled) {
     long[] latencies = results.values().stream().mapToLong(r -> r.latencyMs).sorted().toArray();
     long failed = results.values().stream().filter(r -> r.status.equals("failed")).count();
     System.out.printf(
         "load: %d images (%s MP), %d clients: %d done, %d failed, 0 lost; %.1f images/s;"
             + " upload-to-result p50 %d ms, p95 %d ms, p99 %d ms; peak heap %d MB of %d MB;"
-            + " most events waiting %d%n",
+            + " most events waiting %d; %d API answers 429 backed off from%n",
         images,
         Arrays.toString(sizes),
         CLIENTS,
@@ -136,7 +145,8 @@ class LoadTest {
         percentile(latencies, 99),
         heap.peak.get() >> 20,
         Runtime.getRuntime().maxMemory() >> 20,
-        heap.mostPending.get());
+        heap.mostPending.get(),
+        throttled);
   }
 
   static long percentile(long[] sorted, int p) {
@@ -167,20 +177,22 @@ class LoadTest {
     return out.toByteArray();
   }
 
-  /** One client's whole exchange: create the upload, PUT the bytes, poll until the job ended. */
-  static Result upload(WebServer web, byte[] bytes) throws Exception {
+  /**
+   * One client's whole exchange: create the upload, PUT the bytes, poll every 50 ms until the job
+   * ended; throttled calls wait as the API says.
+   */
+  static Result upload(BackingOffClient api, WebServer web, byte[] bytes) throws Exception {
     String body =
         "{\"filename\":\"photo.jpg\",\"contentType\":\"image/jpeg\",\"size\":"
             + bytes.length
             + ",\"k\":5}";
     HttpResponse<String> created =
-        LocalWebStackTest.HTTP.send(
+        api.send(
             HttpRequest.newBuilder(web.url().resolve("/uploads"))
                 .header("content-type", "application/json")
                 .header("origin", web.origin())
                 .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+                .build());
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     Map<String, Object> upload = JSON.std.mapFrom(created.body());
     String jobId = (String) upload.get("jobId");
@@ -188,8 +200,10 @@ class LoadTest {
     assertThat(LocalWebStackTest.put(upload, bytes)).isEqualTo(200);
     long deadline = start + 300_000_000_000L;
     while (System.nanoTime() < deadline) {
-      Map<String, Object> job =
-          JSON.std.mapFrom(fetch(web.url().resolve("/jobs/" + jobId).toString()));
+      HttpResponse<String> polled =
+          api.send(HttpRequest.newBuilder(web.url().resolve("/jobs/" + jobId)).build());
+      assertThat(polled.statusCode()).as(polled.body()).isEqualTo(200);
+      Map<String, Object> job = JSON.std.mapFrom(polled.body());
       if (!"pending".equals(job.get("status"))) {
         return new Result(job, (System.nanoTime() - start) / 1_000_000);
       }

@@ -14,16 +14,16 @@ final class ThrottleOptions {
       names = "--api-rate",
       paramLabel = "N",
       description =
-          "Requests a second each API route accepts, as ApiRateLimit in AWS"
-              + " (default: ${DEFAULT-VALUE}).")
+          "Requests a second each API route accepts once its burst is spent, as ApiRateLimit"
+              + " in AWS (default: ${DEFAULT-VALUE}).")
   double rate = ApiThrottle.DEFAULT_RATE;
 
   @Option(
       names = "--api-burst",
       paramLabel = "N",
       description =
-          "Requests each API route accepts at once above that rate, as ApiBurstLimit"
-              + " (default: ${DEFAULT-VALUE}).")
+          "Requests each API route accepts in a burst; more get 429 with Retry-After,"
+              + " as ApiBurstLimit in AWS (default: ${DEFAULT-VALUE}).")
   int burst = ApiThrottle.DEFAULT_BURST;
 
   /**

@@ -17,11 +17,6 @@ import java.util.Map;
  * handler, so it creates nothing.
  */
 final class ApiBridge implements HttpHandler {
-  static final byte[] THROTTLED =
-      ("{\"error\":\"throttled\","
-              + "\"message\":\"Too many requests; slow down and try again in a moment.\"}")
-          .getBytes(StandardCharsets.UTF_8);
-
   private final RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler;
   private final RouteThrottle throttle;
 
@@ -38,7 +33,7 @@ final class ApiBridge implements HttpHandler {
       long wait =
           throttle.tryTake(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath());
       if (wait > 0) {
-        send(exchange, 429, throttledHeaders(wait), THROTTLED);
+        send(exchange, 429, throttledHeaders(wait), throttled());
         return;
       }
       APIGatewayV2HTTPResponse response;
@@ -63,8 +58,15 @@ final class ApiBridge implements HttpHandler {
 
   /** {@code Retry-After} in whole seconds, at least 1, rounded up so a client waits long enough. */
   static Map<String, String> throttledHeaders(long waitNanos) {
-    long seconds = Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L);
+    long seconds = waitNanos / 1_000_000_000L + (waitNanos % 1_000_000_000L == 0 ? 0 : 1);
+    seconds = Math.max(1, seconds);
     return Map.of("content-type", "application/json", "retry-after", Long.toString(seconds));
+  }
+
+  private static byte[] throttled() {
+    return ("{\"error\":\"throttled\","
+            + "\"message\":\"Too many requests; slow down and try again in a moment.\"}")
+        .getBytes(StandardCharsets.UTF_8);
   }
 
   private static byte[] tooLarge() {

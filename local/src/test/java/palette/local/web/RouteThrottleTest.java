@@ -83,5 +83,7 @@ class RouteThrottleTest {
     assertThat(ApiBridge.throttledHeaders(1)).containsEntry("retry-after", "1");
     assertThat(ApiBridge.throttledHeaders(1_000_000_000L)).containsEntry("retry-after", "1");
     assertThat(ApiBridge.throttledHeaders(1_000_000_001L)).containsEntry("retry-after", "2");
+    assertThat(ApiBridge.throttledHeaders(Long.MAX_VALUE))
+        .containsEntry("retry-after", "9223372037");
   }
 }

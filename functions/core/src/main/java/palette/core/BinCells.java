@@ -2,6 +2,7 @@ package palette.core;
 
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * For each histogram bin, the palette index every colour of the bin is nearest to, or {@link
@@ -11,6 +12,9 @@ import java.util.Arrays;
  */
 final class BinCells {
   static final byte MIXED = -1;
+
+  /** Below this many bins per core, a second thread costs more than it saves. */
+  private static final int BINS_PER_CORE = 4096;
 
   /** Rows of the OKLab matrix from l', m', s' (cube roots of LMS) to L, a, b. */
   private static final double[][] LMS_TO_LAB = {
@@ -46,11 +50,30 @@ final class BinCells {
   static BinCells of(ColorHistogram histogram, Palette palette) {
     byte[] cells = new byte[ColorHistogram.BINS];
     int[] first = new int[ColorHistogram.BINS];
+    Arrays.fill(cells, MIXED);
+    int[] occupied = histogram.occupied;
+    List<Part> parts =
+        Parallel.ranges(
+            occupied.length,
+            BINS_PER_CORE,
+            (from, to) -> fill(occupied, from, to, palette, cells, first));
+    return new BinCells(cells, first, joined(parts, occupied, cells, first));
+  }
+
+  /** The candidate lists of the bins {@code occupied[from..to)}. */
+  private record Part(int from, int to, byte[] pool) {}
+
+  /**
+   * Fills the cells of {@code occupied[from..to)}; returns their candidate lists, with each mixed
+   * bin's {@code first} an offset into them.
+   */
+  private static Part fill(
+      int[] occupied, int from, int to, Palette palette, byte[] cells, int[] first) {
     ByteArrayOutputStream pool = new ByteArrayOutputStream();
     double[] lo = new double[3];
     double[] hi = new double[3];
-    Arrays.fill(cells, MIXED);
-    for (int bin : histogram.occupied) {
+    for (int i = from; i < to; i++) {
+      int bin = occupied[i];
       if (palette.space() == ColorSpace.OKLAB) {
         cells[bin] = oklabCell(bin, palette, lo, hi);
       } else {
@@ -61,7 +84,25 @@ final class BinCells {
         }
       }
     }
-    return new BinCells(cells, first, pool.toByteArray());
+    return new Part(from, to, pool.toByteArray());
+  }
+
+  /**
+   * The candidate lists of all parts in order, moving each mixed bin's {@code first} by the length
+   * of the parts before its own.
+   */
+  private static byte[] joined(List<Part> parts, int[] occupied, byte[] cells, int[] first) {
+    ByteArrayOutputStream all = new ByteArrayOutputStream();
+    for (Part part : parts) {
+      int shift = all.size();
+      for (int i = part.from; i < part.to && shift > 0; i++) {
+        if (cells[occupied[i]] == MIXED) {
+          first[occupied[i]] += shift;
+        }
+      }
+      all.writeBytes(part.pool);
+    }
+    return all.toByteArray();
   }
 
   /**

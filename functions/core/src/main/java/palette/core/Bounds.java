@@ -12,10 +12,20 @@ final class Bounds {
   private final double[] upper;
   private final double[] lower;
 
-  Bounds(int size) {
+  /**
+   * How far the last {@link #loosen} widens each point's bounds, by its centre: applied in the next
+   * {@link #assign}, which visits every point anyway, instead of in a pass of its own.
+   */
+  private final double[] grow;
+
+  private final double[] shrink;
+
+  Bounds(int size, int k) {
     label = new int[size];
     upper = new double[size];
     lower = new double[size];
+    grow = new double[k];
+    shrink = new double[k];
     Arrays.fill(label, -1);
   }
 
@@ -26,11 +36,16 @@ final class Bounds {
     for (int i = 0; i < p.size; i++) {
       int own = label[i];
       if (own >= 0) {
-        if (upper[i] < lower[i]) {
+        double up = upper[i] + grow[own];
+        double low = lower[i] - shrink[own];
+        lower[i] = low;
+        if (up < low) {
+          upper[i] = up;
           continue;
         }
-        upper[i] = Math.sqrt(Lloyd.squared(p, i, centres, own));
-        if (upper[i] < lower[i]) {
+        up = Math.sqrt(Lloyd.squared(p, i, centres, own));
+        upper[i] = up;
+        if (up < low) {
           continue;
         }
       }
@@ -60,10 +75,16 @@ final class Bounds {
         changed++;
       }
     }
+    Arrays.fill(grow, 0);
+    Arrays.fill(shrink, 0);
     return changed;
   }
 
-  /** Widens the bounds after centre {@code c} moved by {@code moves[c]}. */
+  /**
+   * Widens the bounds after centre {@code c} moved by {@code moves[c]}: the next {@link #assign}
+   * adds its own centre's move to a point's upper bound and takes the largest move of any other
+   * centre off its lower bound.
+   */
   void loosen(double[] moves) {
     int fastest = 0;
     for (int c = 1; c < moves.length; c++) {
@@ -73,16 +94,15 @@ final class Bounds {
     for (int c = 0; c < moves.length; c++) {
       runnerUp = c != fastest ? Math.max(runnerUp, moves[c]) : runnerUp;
     }
-    for (int i = 0; i < label.length; i++) {
-      int own = label[i];
-      upper[i] += moves[own];
-      lower[i] -= own == fastest ? runnerUp : moves[fastest];
+    for (int c = 0; c < moves.length; c++) {
+      grow[c] = moves[c];
+      shrink[c] = c == fastest ? runnerUp : moves[fastest];
     }
   }
 
   /** Forces a full check of point {@code i}, whose centre was changed from outside. */
   void forget(int i) {
     upper[i] = Double.POSITIVE_INFINITY;
-    lower[i] = 0;
+    lower[i] = Double.NEGATIVE_INFINITY;
   }
 }

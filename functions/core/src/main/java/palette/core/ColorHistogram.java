@@ -29,6 +29,27 @@ final class ColorHistogram {
 
   static final int STRIDE = 4;
 
+  /**
+   * What one pixel adds to the last three words of its bin, by its offset: looking the packed
+   * increments up costs the scan, which does little else, a quarter less than working them out.
+   */
+  private static final long[] COUNT_AND_RED = new long[64];
+
+  private static final long[] GREEN_AND_BLUE = new long[64];
+
+  private static final long[] SQUARES = new long[64];
+
+  static {
+    for (int o = 0; o < 64; o++) {
+      int r = o >> 4;
+      int g = (o >> 2) & 3;
+      int b = o & 3;
+      COUNT_AND_RED[o] = 1 | (long) r << 32;
+      GREEN_AND_BLUE[o] = g | (long) b << 32;
+      SQUARES[o] = r * r + g * g + b * b;
+    }
+  }
+
   final long opaquePixels;
 
   /**
@@ -115,7 +136,8 @@ final class ColorHistogram {
 
   /** The colour's place within its bin: the low 2 bits of each channel, red highest. */
   static int offset(int rgb) {
-    return ((rgb >> 12) & 0x30) | ((rgb >> 6) & 0xc) | (rgb & 3);
+    int low = rgb & 0x030303;
+    return (low | (low >> 6) | (low >> 12)) & 0x3f;
   }
 
   /** The colour at {@code offset} in {@code bin}, packed RGB. */
@@ -222,16 +244,15 @@ final class ColorHistogram {
         opaque++;
         int bin = bin(p);
         int at = STRIDE * bin;
-        if (cells[at + 1] == 0) {
+        int o = offset(p);
+        long seen = cells[at];
+        if (seen == 0) {
           filled = append(filled, size++, bin);
         }
-        int r = (p >> 16) & 3;
-        int g = (p >> 8) & 3;
-        int b = p & 3;
-        cells[at] |= 1L << offset(p);
-        cells[at + 1] += 1 | (long) r << 32;
-        cells[at + 2] += g | (long) b << 32;
-        cells[at + 3] += r * r + g * g + b * b;
+        cells[at] = seen | 1L << o;
+        cells[at + 1] += COUNT_AND_RED[o];
+        cells[at + 2] += GREEN_AND_BLUE[o];
+        cells[at + 3] += SQUARES[o];
       }
     }
     return new Part(cells, opaque, filled, size);

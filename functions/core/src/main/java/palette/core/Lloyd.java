@@ -24,13 +24,14 @@ final class Lloyd {
    * any other, loosened by how far the centres move.
    */
   static Result iterate(WeightedColors points, double[] centres, int limit, double tolerance) {
-    Bounds bounds = new Bounds(points.size);
+    Bounds bounds = new Bounds(points.size, centres.length / 3);
+    Moments moments = Moments.of(points);
     double[] moves = new double[centres.length / 3];
     for (int iteration = 1; ; iteration++) {
       if (bounds.assign(points, centres) == 0) {
         return result(points, centres, iteration, StopReason.ASSIGNMENTS_STABLE, bounds.label);
       }
-      double moved = update(points, centres, bounds, moves);
+      double moved = update(points, moments, centres, bounds, moves);
       bounds.loosen(moves);
       if (moved < tolerance || iteration == limit) {
         bounds.assign(points, centres);
@@ -38,6 +39,22 @@ final class Lloyd {
             moved < tolerance ? StopReason.CENTROIDS_STABLE : StopReason.LIMIT_REACHED;
         return result(points, centres, iteration, reason, bounds.label);
       }
+    }
+  }
+
+  /**
+   * Each point's weight times its coordinates, worked out once per run instead of once per
+   * iteration; the products are the same numbers either way.
+   */
+  private record Moments(double[] x, double[] y, double[] z) {
+    static Moments of(WeightedColors p) {
+      Moments m = new Moments(new double[p.size], new double[p.size], new double[p.size]);
+      for (int i = 0; i < p.size; i++) {
+        m.x[i] = p.weight[i] * p.x[i];
+        m.y[i] = p.weight[i] * p.y[i];
+        m.z[i] = p.weight[i] * p.z[i];
+      }
+      return m;
     }
   }
 
@@ -62,14 +79,14 @@ final class Lloyd {
    * moves}; an empty cluster takes over the point farthest from its centre (among clusters with
    * more than one point). Returns the largest move.
    */
-  private static double update(WeightedColors p, double[] centres, Bounds bounds, double[] moves) {
+  private static double update(
+      WeightedColors p, Moments moments, double[] centres, Bounds bounds, double[] moves) {
     int k = centres.length / 3;
     int[] label = bounds.label;
     double[] sums = new double[4 * k];
     int[] members = new int[k];
-    for (int i = 0; i < p.size; i++) {
-      add(sums, label[i], p, i, 1);
-      members[label[i]]++;
+    for (int i = 0; i < p.size; ) {
+      i = addRun(sums, members, label, i, p, moments);
     }
     for (int c = 0; c < k; c++) {
       if (members[c] == 0) {
@@ -98,6 +115,34 @@ final class Lloyd {
       centres[3 * c + 2] = nz;
     }
     return moved;
+  }
+
+  /**
+   * Adds the points from {@code from} on that share its label and returns the first that does not.
+   * Neighbouring points (bins in order) mostly share a centre, so the sums stay in registers for
+   * the run; they are the same additions in the same order as one point at a time.
+   */
+  private static int addRun(
+      double[] sums, int[] members, int[] label, int from, WeightedColors p, Moments m) {
+    int c = label[from];
+    double w = sums[4 * c];
+    double x = sums[4 * c + 1];
+    double y = sums[4 * c + 2];
+    double z = sums[4 * c + 3];
+    int i = from;
+    do {
+      w += p.weight[i];
+      x += m.x[i];
+      y += m.y[i];
+      z += m.z[i];
+      i++;
+    } while (i < p.size && label[i] == c);
+    sums[4 * c] = w;
+    sums[4 * c + 1] = x;
+    sums[4 * c + 2] = y;
+    sums[4 * c + 3] = z;
+    members[c] += i - from;
+    return i;
   }
 
   private static void add(double[] sums, int c, WeightedColors p, int i, int sign) {

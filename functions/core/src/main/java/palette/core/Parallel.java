@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
 /**
@@ -27,7 +28,12 @@ final class Parallel {
 
   /** Splits {@code [0, length)} into contiguous ranges, one per core, in order. */
   static <T> List<T> ranges(int length, RangeTask<T> task) {
-    int parts = Math.max(1, Math.min(cores(), Math.min(MAX_PARTS, length / MIN_CHUNK)));
+    return ranges(length, MIN_CHUNK, task);
+  }
+
+  /** As {@link #ranges(int, RangeTask)}, with ranges of at least {@code minChunk} items. */
+  static <T> List<T> ranges(int length, int minChunk, RangeTask<T> task) {
+    int parts = Math.max(1, Math.min(cores(), Math.min(MAX_PARTS, length / minChunk)));
     return tasks(
         parts,
         part ->
@@ -36,20 +42,21 @@ final class Parallel {
   }
 
   /**
-   * Runs tasks {@code 0..count-1} on one lane per core (lane 0 is the calling thread, task {@code
-   * i} runs on lane {@code i % lanes}); results in task order.
+   * Runs tasks {@code 0..count-1} on one lane per core (lane 0 is the calling thread); results in
+   * task order. Each lane takes the next task not yet taken, so a lane that starts late or meets a
+   * long task leaves the rest to the others.
    */
   static <T> List<T> tasks(int count, IntFunction<T> task) {
     int lanes = Math.max(1, Math.min(cores(), count));
     Object[] results = new Object[count];
+    AtomicInteger next = new AtomicInteger();
     List<CompletableFuture<Void>> others = new ArrayList<>();
     for (int lane = 1; lane < lanes; lane++) {
-      int first = lane;
       others.add(
           CompletableFuture.runAsync(
-              () -> runLane(first, lanes, count, task, results), ForkJoinPool.commonPool()));
+              () -> runLane(next, count, task, results), ForkJoinPool.commonPool()));
     }
-    runLane(0, lanes, count, task, results);
+    runLane(next, count, task, results);
     others.forEach(Parallel::join);
     List<T> ordered = new ArrayList<>(count);
     for (Object result : results) {
@@ -61,8 +68,8 @@ final class Parallel {
   }
 
   private static <T> void runLane(
-      int first, int step, int count, IntFunction<T> task, Object[] results) {
-    for (int i = first; i < count; i += step) {
+      AtomicInteger next, int count, IntFunction<T> task, Object[] results) {
+    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
       results[i] = task.apply(i);
     }
   }

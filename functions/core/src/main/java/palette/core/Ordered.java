@@ -62,22 +62,19 @@ record Ordered(List<Swatch> swatches, int[] colors, byte[] labels) {
     return new Ordered(swatches, colors, relabel(clustering.labels(), newLabel, counts));
   }
 
-  /** The labels mapped through {@code newLabel}, checked against the cluster counts. */
+  /**
+   * The labels mapped through {@code newLabel}, checked against the cluster counts; on all cores,
+   * since it is a pass over every pixel.
+   */
   private static byte[] relabel(byte[] labels, byte[] newLabel, long[] counts) {
     byte[] result = new byte[labels.length];
-    int k = newLabel.length;
-    long[] seen = new long[k];
-    for (int i = 0; i < labels.length; i++) {
-      int label = labels[i];
-      if (label >= k || label < -1) {
-        throw new IllegalArgumentException(
-            "labels must be -1 or below " + k + ", was " + label + " at pixel " + i);
-      }
-      if (label >= 0) {
-        seen[label]++;
-        result[i] = newLabel[label];
-      } else {
-        result[i] = -1;
+    List<long[]> parts =
+        Parallel.ranges(
+            labels.length, (from, to) -> relabelRange(labels, from, to, newLabel, result));
+    long[] seen = new long[newLabel.length];
+    for (long[] part : parts) {
+      for (int c = 0; c < seen.length; c++) {
+        seen[c] += part[c];
       }
     }
     if (!Arrays.equals(seen, counts)) {
@@ -88,6 +85,41 @@ record Ordered(List<Swatch> swatches, int[] colors, byte[] labels) {
               + Arrays.toString(counts));
     }
     return result;
+  }
+
+  /**
+   * Maps labels {@code [from, to)} into {@code result} and returns how many pixels each label has
+   * there. A run of equal labels is counted once at its end: a photo's labels come in long runs,
+   * and adding to the same counter pixel after pixel would make each add wait for the last.
+   */
+  private static long[] relabelRange(
+      byte[] labels, int from, int to, byte[] newLabel, byte[] result) {
+    int k = newLabel.length;
+    long[] seen = new long[k];
+    byte[] map = new byte[256];
+    System.arraycopy(newLabel, 0, map, 0, k);
+    map[0xff] = -1;
+    int previous = -1;
+    int runStart = from;
+    for (int i = from; i < to; i++) {
+      int label = labels[i];
+      if (label != previous) {
+        if (label >= k || label < -1) {
+          throw new IllegalArgumentException(
+              "labels must be -1 or below " + k + ", was " + label + " at pixel " + i);
+        }
+        if (previous >= 0) {
+          seen[previous] += i - runStart;
+        }
+        previous = label;
+        runStart = i;
+      }
+      result[i] = map[label & 0xff];
+    }
+    if (previous >= 0) {
+      seen[previous] += to - runStart;
+    }
+    return seen;
   }
 
   static Comparator<Integer> comparator(SortOrder order, int[] centroids, long[] counts) {

@@ -36,14 +36,16 @@ final class KMeans {
     ColorSpace space = options.space();
     if (distinct <= options.k()) {
       Palette palette = new Palette(space, histogram.colors());
-      return finish(argb, histogram, palette, 0, StopReason.FEW_DISTINCT_COLORS, distinct);
+      return finish(
+          argb, histogram, palette, options.sort(), 0, StopReason.FEW_DISTINCT_COLORS, distinct);
     }
     WeightedColors points = WeightedColors.of(argb, histogram, space);
     Lloyd.Result best =
         MultiStart.cluster(
             points, options.k(), options.limit(), options.seed(), WeightedColors.tolerance(space));
     Palette palette = new Palette(space, rounded(best.centres(), space));
-    return finish(argb, histogram, palette, best.iterations(), best.stopReason(), distinct);
+    return finish(
+        argb, histogram, palette, options.sort(), best.iterations(), best.stopReason(), distinct);
   }
 
   /** The centres as 8-bit sRGB, dropping any that round to a colour already taken. */
@@ -71,17 +73,18 @@ final class KMeans {
       int[] argb,
       ColorHistogram histogram,
       Palette palette,
+      SortOrder order,
       int iterations,
       StopReason reason,
       int distinct) {
-    PixelLabels labels = PixelLabels.of(argb, histogram, palette);
-    int[] used = usedColors(palette, labels.counts());
+    PixelLabels labels = PixelLabels.of(argb, histogram, palette, order);
+    int[] used = usedColors(palette, labels);
     if (used.length < palette.size()) {
       return finish(
-          argb, histogram, new Palette(palette.space(), used), iterations, reason, distinct);
+          argb, histogram, new Palette(palette.space(), used), order, iterations, reason, distinct);
     }
     return new Clustering(
-        palette.colors(),
+        labels.palette().colors(),
         labels.labels(),
         labels.counts(),
         iterations,
@@ -90,12 +93,15 @@ final class KMeans {
         distinct);
   }
 
-  private static int[] usedColors(Palette palette, long[] counts) {
+  /** The colours of {@code palette} some pixel is labelled with, in the palette's own order. */
+  private static int[] usedColors(Palette palette, PixelLabels labels) {
     int[] used = new int[palette.size()];
     int n = 0;
-    for (int c = 0; c < counts.length; c++) {
-      if (counts[c] > 0) {
-        used[n++] = palette.color(c);
+    for (int c = 0; c < palette.size(); c++) {
+      for (int j = 0; j < labels.counts().length; j++) {
+        if (labels.palette().color(j) == palette.color(c) && labels.counts()[j] > 0) {
+          used[n++] = palette.color(c);
+        }
       }
     }
     return Arrays.copyOf(used, n);

@@ -10,9 +10,9 @@ import java.util.List;
  * are renumbered to match, so every output (swatch band, indexed PNG palette, figure traces,
  * exports) lists the colours in the same order.
  *
- * <p>The arrays are owned by this record and never written after construction; they are not copied
- * on access because {@code labels} holds one byte per pixel and the record never leaves the
- * package.
+ * <p>The arrays are never written after construction; they are not copied on access because {@code
+ * labels} holds one byte per pixel (it is the clustering's own array when no renumbering was
+ * needed) and the record never leaves the package.
  *
  * @param swatches the colours with their pixel counts and shares, in sort order
  * @param colors packed RGB of each swatch, same order
@@ -63,10 +63,23 @@ record Ordered(List<Swatch> swatches, int[] colors, byte[] labels) {
   }
 
   /**
+   * The labels renumbered through {@code newLabel}, or the same array when that changes nothing
+   * ({@link KMeans} usually delivers its clusters in the requested order already).
+   */
+  private static byte[] relabel(byte[] labels, byte[] newLabel, long[] counts) {
+    for (int c = 0; c < newLabel.length; c++) {
+      if (newLabel[c] != c) {
+        return renumbered(labels, newLabel, counts);
+      }
+    }
+    return labels;
+  }
+
+  /**
    * The labels mapped through {@code newLabel}, checked against the cluster counts; on all cores,
    * since it is a pass over every pixel.
    */
-  private static byte[] relabel(byte[] labels, byte[] newLabel, long[] counts) {
+  private static byte[] renumbered(byte[] labels, byte[] newLabel, long[] counts) {
     byte[] result = new byte[labels.length];
     List<long[]> parts =
         Parallel.ranges(

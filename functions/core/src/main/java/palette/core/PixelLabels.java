@@ -1,5 +1,6 @@
 package palette.core;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -7,45 +8,93 @@ import java.util.List;
  * bin), and the pixel counts and the RGB sum of squared errors come out exact in integers: per bin
  * from the histogram's moments where the whole bin has one nearest colour, per pixel elsewhere.
  *
- * @param labels per pixel the palette index, or -1 for a transparent pixel
+ * <p>The palette comes out in the order the user asked for as far as it can be told before the pass
+ * (for {@link SortOrder#SHARE}, by the pixels of the bins settled by the bin table), so {@link
+ * Ordered} need not renumber every pixel afterwards. Which colour is nearest, ties included, is
+ * decided in the palette's given order; only the numbering changes.
+ *
+ * @param palette the palette colours, renumbered
+ * @param labels per pixel the index into {@code palette}, or -1 for a transparent pixel
  * @param counts pixels per palette colour
  * @param sse sum over opaque pixels of the squared RGB distance to their palette colour
  */
-record PixelLabels(byte[] labels, long[] counts, long sse) {
+record PixelLabels(Palette palette, byte[] labels, long[] counts, long sse) {
 
-  static PixelLabels of(int[] argb, ColorHistogram histogram, Palette palette) {
+  static PixelLabels of(int[] argb, ColorHistogram histogram, Palette palette, SortOrder order) {
     BinCells bins = BinCells.of(histogram, palette);
-    byte[] cells = bins.cell;
-    byte[] labels = new byte[argb.length];
     NearestCache cache = NearestCache.of(palette, histogram, bins);
-    List<PixelLabels> parts =
+    byte[] rank = likelyRank(histogram, palette, bins, order);
+    byte[] cells = renumbered(bins.cell, histogram.occupied, rank);
+    byte[] labels = new byte[argb.length];
+    List<long[]> parts =
         Parallel.ranges(
-            argb.length, (from, to) -> labelRange(argb, from, to, cells, cache, labels));
+            argb.length, (from, to) -> labelRange(argb, from, to, cells, cache, rank, labels));
     long[] counts = new long[palette.size()];
     long sse = 0;
-    for (PixelLabels part : parts) {
+    for (long[] part : parts) {
       for (int c = 0; c < counts.length; c++) {
-        counts[c] += part.counts[c];
+        counts[c] += part[c];
       }
-      sse += part.sse;
+      sse += part[counts.length];
     }
     for (int bin : histogram.occupied) {
-      int c = cells[bin];
+      int c = bins.cell[bin];
       if (c != BinCells.MIXED) {
         counts[c] += histogram.count(bin);
         sse += histogram.squaredError(bin, palette.color(c));
       }
     }
-    return new PixelLabels(labels, counts, sse);
+    int[] colors = new int[palette.size()];
+    long[] ranked = new long[palette.size()];
+    for (int c = 0; c < colors.length; c++) {
+      colors[rank[c]] = palette.color(c);
+      ranked[rank[c]] = counts[c];
+    }
+    return new PixelLabels(new Palette(palette.space(), colors), labels, ranked, sse);
   }
 
   /**
-   * Labels pixels {@code [from, to)} into the shared array; returns the counts and error of those
-   * in mixed bins.
+   * Each colour's place in {@code order}, judged by the pixels of the bins that lie wholly in one
+   * colour's cell (nearly all of a photo's): exact for hue and lightness, and for share right
+   * unless two colours' shares differ by less than the few pixels of the mixed bins.
    */
-  private static PixelLabels labelRange(
-      int[] argb, int from, int to, byte[] cells, NearestCache cache, byte[] labels) {
-    long[] counts = new long[cache.size()];
+  private static byte[] likelyRank(
+      ColorHistogram histogram, Palette palette, BinCells bins, SortOrder order) {
+    long[] settled = new long[palette.size()];
+    for (int bin : histogram.occupied) {
+      int c = bins.cell[bin];
+      if (c != BinCells.MIXED) {
+        settled[c] += histogram.count(bin);
+      }
+    }
+    Integer[] byOrder = new Integer[palette.size()];
+    Arrays.setAll(byOrder, i -> i);
+    Arrays.sort(byOrder, Ordered.comparator(order, palette.colors(), settled));
+    byte[] rank = new byte[palette.size()];
+    for (int i = 0; i < byOrder.length; i++) {
+      rank[byOrder[i]] = (byte) i;
+    }
+    return rank;
+  }
+
+  /** The bin table with each palette index replaced by its rank; mixed bins stay mixed. */
+  private static byte[] renumbered(byte[] cell, int[] occupied, byte[] rank) {
+    byte[] cells = cell.clone();
+    for (int bin : occupied) {
+      if (cells[bin] != BinCells.MIXED) {
+        cells[bin] = rank[cells[bin]];
+      }
+    }
+    return cells;
+  }
+
+  /**
+   * Labels pixels {@code [from, to)} into the shared array, by rank; returns the counts (by palette
+   * index) of those in mixed bins, followed by their squared error.
+   */
+  private static long[] labelRange(
+      int[] argb, int from, int to, byte[] cells, NearestCache cache, byte[] rank, byte[] labels) {
+    long[] counts = new long[cache.size() + 1];
     long sse = 0;
     for (int i = from; i < to; i++) {
       int p = argb[i];
@@ -57,12 +106,14 @@ record PixelLabels(byte[] labels, long[] counts, long sse) {
       byte c = cells[bin];
       if (c == BinCells.MIXED) {
         int rgb = p & 0xffffff;
-        c = (byte) cache.nearest(rgb, bin);
-        counts[c]++;
-        sse += cache.rgbDistance(c, rgb);
+        int nearest = cache.nearest(rgb, bin);
+        counts[nearest]++;
+        sse += cache.rgbDistance(nearest, rgb);
+        c = rank[nearest];
       }
       labels[i] = c;
     }
-    return new PixelLabels(labels, counts, sse);
+    counts[cache.size()] = sse;
+    return counts;
   }
 }

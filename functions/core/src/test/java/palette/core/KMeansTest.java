@@ -209,6 +209,18 @@ class KMeansTest {
     return new PixelImage(width, height, pixels);
   }
 
+  @ParameterizedTest
+  @EnumSource(SortOrder.class)
+  void aPhotoComesOutInTheRequestedOrderSoNoPixelIsRenumbered(SortOrder order) {
+    PixelImage photo =
+        ImageDecoder.decode(Fixtures.bytes("photos/astronaut.png"), ImageLimits.defaults());
+    PaletteOptions options = DEFAULTS.withK(8).withSort(order);
+
+    Clustering clustering = KMeans.cluster(photo, options);
+
+    assertThat(Ordered.of(clustering, order).labels()).isSameAs(clustering.labels());
+  }
+
   static PixelImage noise(int width, int height, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     int[] pixels = new int[width * height];

@@ -80,12 +80,21 @@ class OrderedTest {
   }
 
   @Test
-  void countsThatDisagreeWithTheLabelsAreRejected() {
+  void labelsAlreadyInOrderAreKeptWithoutACopy() {
+    Clustering clustering = clustering(new int[] {BLUE, RED}, 3, 1);
+
+    Ordered ordered = Ordered.of(clustering, SortOrder.SHARE);
+
+    assertThat(ordered.labels()).isSameAs(clustering.labels());
+  }
+
+  @Test
+  void countsThatDisagreeWithTheLabelsAreRejectedWhenRenumbering() {
     Clustering wrong =
         new Clustering(
             new int[] {RED, BLUE},
-            new byte[] {0, 1, 1},
-            new long[] {2, 1},
+            new byte[] {0, 0, 1},
+            new long[] {1, 2},
             1,
             StopReason.LIMIT_REACHED,
             0,
@@ -97,13 +106,19 @@ class OrderedTest {
   }
 
   @Test
-  void labelsOutsideThePaletteAreRejected() {
+  void labelsOutsideThePaletteAreRejectedWhenRenumbering() {
     Clustering wrong =
         new Clustering(
-            new int[] {RED}, new byte[] {0, 3}, new long[] {2}, 1, StopReason.LIMIT_REACHED, 0, 1);
+            new int[] {RED, BLUE},
+            new byte[] {0, 3, 1, 1},
+            new long[] {1, 2},
+            1,
+            StopReason.LIMIT_REACHED,
+            0,
+            2);
 
     assertThatThrownBy(() -> Ordered.of(wrong, SortOrder.SHARE))
-        .hasMessage("labels must be -1 or below 1, was 3 at pixel 1");
+        .hasMessage("labels must be -1 or below 2, was 3 at pixel 1");
   }
 
   static LongStream images() {

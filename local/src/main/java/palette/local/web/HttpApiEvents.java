@@ -17,8 +17,9 @@ import java.util.UUID;
 
 /**
  * Turns an HTTP request into the event API Gateway's HTTP API sends a Lambda function (payload
- * format 2.0, {@code $default} route): lower-case headers with repeated values joined by commas,
- * the raw path and query, and a text body, or base64 for anything that is not text.
+ * format 2.0, route key of the template's route it matches, such as {@code POST /uploads}, else
+ * {@code $default}): lower-case headers with repeated values joined by commas, the raw path and
+ * query, and a text body, or base64 for anything that is not text.
  */
 final class HttpApiEvents {
   private static final int MAX_BODY = 1024 * 1024;
@@ -33,6 +34,7 @@ final class HttpApiEvents {
     String query = exchange.getRequestURI().getRawQuery();
     byte[] body = read(exchange.getRequestBody());
     boolean text = isText(headers.get("content-type"));
+    String routeKey = RouteThrottle.route(exchange.getRequestMethod(), path).orElse("$default");
     Instant now = Instant.now();
     var http =
         APIGatewayV2HTTPEvent.RequestContext.Http.builder()
@@ -50,14 +52,14 @@ final class HttpApiEvents {
             .withDomainPrefix("local")
             .withHttp(http)
             .withRequestId(UUID.randomUUID().toString())
-            .withRouteKey("$default")
+            .withRouteKey(routeKey)
             .withStage("$default")
             .withTime(TIME.format(now))
             .withTimeEpoch(now.toEpochMilli())
             .build();
     return APIGatewayV2HTTPEvent.builder()
         .withVersion("2.0")
-        .withRouteKey("$default")
+        .withRouteKey(routeKey)
         .withRawPath(path)
         .withRawQueryString(query == null ? "" : query)
         .withHeaders(headers)

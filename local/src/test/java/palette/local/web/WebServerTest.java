@@ -78,6 +78,8 @@ class WebServerTest {
     assertThat(response.headers().firstValue("x-test")).contains("yes");
     APIGatewayV2HTTPEvent event = events.get(0);
     assertThat(event.getVersion()).isEqualTo("2.0");
+    assertThat(event.getRouteKey()).isEqualTo("POST /uploads");
+    assertThat(event.getRequestContext().getRouteKey()).isEqualTo("POST /uploads");
     assertThat(event.getRawPath()).isEqualTo("/uploads");
     assertThat(event.getRawQueryString()).isEqualTo("x=1");
     assertThat(event.getRequestContext().getHttp().getMethod()).isEqualTo("POST");
@@ -99,6 +101,7 @@ class WebServerTest {
             .build(),
         HttpResponse.BodyHandlers.discarding());
     APIGatewayV2HTTPEvent event = events.get(0);
+    assertThat(event.getRouteKey()).as("no route is POST /jobs/{id}").isEqualTo("$default");
     assertThat(event.getIsBase64Encoded()).isTrue();
     assertThat(Base64.getDecoder().decode(event.getBody())).isEqualTo(bytes);
   }

@@ -47,10 +47,11 @@ final class BenchCommand implements Callable<Integer> {
   Path image;
 
   @Option(names = "--runs", description = "Measured runs (default: ${DEFAULT-VALUE}).")
-  int runs = 15;
+  int runs = 31;
 
+  /** The optimising compiler needs about 20 runs to settle; fewer would time it still working. */
   @Option(names = "--warmup", description = "Unmeasured runs first (default: ${DEFAULT-VALUE}).")
-  int warmup = 5;
+  int warmup = 20;
 
   @Option(
       names = "--save-input",

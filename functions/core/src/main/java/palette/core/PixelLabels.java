@@ -23,26 +23,26 @@ record PixelLabels(Palette palette, byte[] labels, long[] counts, long sse) {
   static PixelLabels of(int[] argb, ColorHistogram histogram, Palette palette, SortOrder order) {
     BinCells bins = BinCells.of(histogram, palette);
     NearestCache cache = NearestCache.of(palette, histogram, bins);
-    byte[] rank = likelyRank(histogram, palette, bins, order);
-    byte[] cells = renumbered(bins.cell, histogram.occupied, rank);
-    byte[] labels = new byte[argb.length];
-    List<long[]> parts =
-        Parallel.ranges(
-            argb.length, (from, to) -> labelRange(argb, from, to, cells, cache, rank, labels));
     long[] counts = new long[palette.size()];
     long sse = 0;
-    for (long[] part : parts) {
-      for (int c = 0; c < counts.length; c++) {
-        counts[c] += part[c];
-      }
-      sse += part[counts.length];
-    }
     for (int bin : histogram.occupied) {
       int c = bins.cell[bin];
       if (c != BinCells.MIXED) {
         counts[c] += histogram.count(bin);
         sse += histogram.squaredError(bin, palette.color(c));
       }
+    }
+    byte[] rank = likelyRank(palette, counts, order);
+    byte[] cells = renumbered(bins.cell, histogram.occupied, rank);
+    byte[] labels = new byte[argb.length];
+    List<long[]> parts =
+        Parallel.ranges(
+            argb.length, (from, to) -> labelRange(argb, from, to, cells, cache, rank, labels));
+    for (long[] part : parts) {
+      for (int c = 0; c < counts.length; c++) {
+        counts[c] += part[c];
+      }
+      sse += part[counts.length];
     }
     int[] colors = new int[palette.size()];
     long[] ranked = new long[palette.size()];
@@ -55,18 +55,10 @@ record PixelLabels(Palette palette, byte[] labels, long[] counts, long sse) {
 
   /**
    * Each colour's place in {@code order}, judged by the pixels of the bins that lie wholly in one
-   * colour's cell (nearly all of a photo's): exact for hue and lightness, and for share right
-   * unless two colours' shares differ by less than the few pixels of the mixed bins.
+   * colour's cell ({@code settled}; nearly all of a photo's): exact for hue and lightness, and for
+   * share right unless two colours' shares differ by less than the few pixels of the mixed bins.
    */
-  private static byte[] likelyRank(
-      ColorHistogram histogram, Palette palette, BinCells bins, SortOrder order) {
-    long[] settled = new long[palette.size()];
-    for (int bin : histogram.occupied) {
-      int c = bins.cell[bin];
-      if (c != BinCells.MIXED) {
-        settled[c] += histogram.count(bin);
-      }
-    }
+  private static byte[] likelyRank(Palette palette, long[] settled, SortOrder order) {
     Integer[] byOrder = new Integer[palette.size()];
     Arrays.setAll(byOrder, i -> i);
     Arrays.sort(byOrder, Ordered.comparator(order, palette.colors(), settled));

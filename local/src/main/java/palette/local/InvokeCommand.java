@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import palette.handlers.OutputKeys;
-import palette.handlers.PaletteWorker;
+import palette.local.lambda.FunctionError;
 import palette.local.s3.LocalStack;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,7 +22,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 /**
  * {@code palette invoke EVENT}: what {@code sam local invoke -e EVENT} does, without Docker or an
  * AWS account. Starts the embedded S3, uploads an image under every key the event names, invokes
- * the worker with the event file as Lambda would, and shows the outputs.
+ * the built worker with the event file under Lambda's Java runtime (its own JVM, Lambda's
+ * variables, credentials from a container credentials endpoint), and shows the outputs.
  */
 @Command(
     name = "invoke",
@@ -54,7 +55,11 @@ final class InvokeCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     String json = Files.readString(event, StandardCharsets.UTF_8);
     byte[] bytes = image == null ? Input.sample().bytes() : Files.readAllBytes(image);
-    var settings = LocalStack.Settings.defaults(data).withNotifications(false).withLog(System.err);
+    var settings =
+        LocalStack.Settings.defaults(data)
+            .withNotifications(false)
+            .withLog(System.err)
+            .withLambdaRuntime(true);
     try (LocalStack stack = LocalStack.start(settings);
         S3Client s3 = stack.client()) {
       List<S3EventNotificationRecord> records = stack.invoker().parse(json).getRecords();
@@ -63,7 +68,7 @@ final class InvokeCommand implements Callable<Integer> {
       }
       try {
         stack.invoker().invoke(json);
-      } catch (PaletteWorker.TransientFailure e) {
+      } catch (FunctionError e) {
         out.println("the invocation failed and Lambda would retry it: " + e.getMessage());
         return Failures.IO_ERROR;
       }

@@ -78,7 +78,8 @@ final class ServeCommand implements Callable<Integer> {
             .withPort(port)
             .withCorsOrigin(web == null ? origin : web.origin())
             .withEnv(filmGrabEnv())
-            .withLog(System.out);
+            .withLog(System.out)
+            .withLambdaRuntime(true);
     LocalStack stack = startStack(settings, web);
     stack.warmUp();
     Thread onCtrlC = new Thread(() -> closeQuietly(web, stack), "palette-serve-stop");
@@ -129,7 +130,7 @@ final class ServeCommand implements Callable<Integer> {
             .orElseThrow(() -> new IllegalStateException("the site/ folder of the checkout"));
     SiteFolder.ensureVendor(site, spec.commandLine().getErr());
     ApiConfig api = LocalApi.config(stack, web.origin());
-    web.serve(site, api.maxBytes(), limits, LocalApi.handler(api));
+    web.serve(site, api.maxBytes(), limits, LocalApi.function(stack, web.origin(), System.out));
   }
 
   private void printBanner(PrintWriter out, LocalStack stack, WebServer web, ApiThrottle limits) {

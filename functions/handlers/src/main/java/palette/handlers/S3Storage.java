@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
@@ -31,11 +30,12 @@ public final class S3Storage implements Storage {
   }
 
   /**
-   * The client the worker uses in Lambda: credentials from the environment Lambda sets, the
-   * URL-connection HTTP client (small and quick to start), and {@code S3_ENDPOINT} when set.
+   * The client the worker uses in Lambda: credentials from the SDK's default chain ({@link
+   * LambdaCredentials}), the URL-connection HTTP client (small and quick to start), and {@code
+   * S3_ENDPOINT} when set.
    */
   public static S3Storage create(WorkerConfig config) {
-    return new S3Storage(client(config, EnvironmentVariableCredentialsProvider.create()));
+    return new S3Storage(client(config, LambdaCredentials.provider()));
   }
 
   /**

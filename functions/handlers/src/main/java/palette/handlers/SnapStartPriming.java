@@ -43,7 +43,7 @@ final class SnapStartPriming implements Resource {
 
   @Override
   public void afterRestore(Context<? extends Resource> context) {
-    // Nothing to renew: credentials are read from the environment on every request.
+    // Nothing to renew: the default credentials chain refreshes what it resolved when it expires.
   }
 
   /** One job end to end; returns its outcome so tests can see it really ran. */

@@ -1,6 +1,5 @@
 package palette.local.s3;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
@@ -9,12 +8,14 @@ import java.nio.file.Path;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import palette.local.lambda.Invocable;
 
 /**
- * Hands S3 event JSON to a handler as Lambda does: deserialised by the Lambda runtime's own
- * serialiser, asynchronous events on a fixed pool (the reserved concurrency) behind a bounded
- * queue, a failed asynchronous invocation retried twice with backoff and then kept in the {@link
- * DeadLetters} folder, as AWS sends it to the on-failure destination.
+ * Hands S3 event JSON to the worker function as Lambda does: the event's JSON goes to the
+ * function's entry point as it is (the runtime or {@link Invocable#inProcess} deserialises it),
+ * asynchronous events on a fixed pool (the reserved concurrency) behind a bounded queue, a failed
+ * asynchronous invocation retried twice with backoff and then kept in the {@link DeadLetters}
+ * folder, as AWS sends it to the on-failure destination.
  *
  * <p>When the queue is full, {@link #submit} waits for room: the S3 request that raised the event
  * answers later (back-pressure) but no event is dropped and the concurrency stays fixed. Events
@@ -27,7 +28,7 @@ public final class LambdaInvoker implements AutoCloseable {
   static final int TIMEOUT_SECONDS = 60;
   static final int QUEUE_CAPACITY = 256;
 
-  private final RequestHandler<S3Event, ?> handler;
+  private final Invocable function;
   private final PojoSerializer<S3Event> serializer =
       LambdaEventSerializers.serializerFor(S3Event.class, LambdaInvoker.class.getClassLoader());
   private final ThreadPoolExecutor pool;
@@ -36,9 +37,8 @@ public final class LambdaInvoker implements AutoCloseable {
   private final PrintStream log;
 
   /** Without a dead-letter folder: given-up events are only logged. */
-  public LambdaInvoker(
-      RequestHandler<S3Event, ?> handler, int concurrency, long retryDelayMs, PrintStream log) {
-    this(handler, concurrency, QUEUE_CAPACITY, retryDelayMs, null, log);
+  public LambdaInvoker(Invocable function, int concurrency, long retryDelayMs, PrintStream log) {
+    this(function, concurrency, QUEUE_CAPACITY, retryDelayMs, null, log);
   }
 
   /**
@@ -48,13 +48,13 @@ public final class LambdaInvoker implements AutoCloseable {
    * @param deadLetters where given-up events go; null to only log them
    */
   public LambdaInvoker(
-      RequestHandler<S3Event, ?> handler,
+      Invocable function,
       int concurrency,
       int queueCapacity,
       long retryDelayMs,
       DeadLetters deadLetters,
       PrintStream log) {
-    this.handler = handler;
+    this.function = function;
     this.retryDelayMs = retryDelayMs;
     this.deadLetters = deadLetters;
     this.log = log;
@@ -73,10 +73,13 @@ public final class LambdaInvoker implements AutoCloseable {
     return serializer.fromJson(eventJson);
   }
 
-  /** A synchronous invocation ({@code RequestResponse}): no retries, failures reach the caller. */
-  public Object invoke(String eventJson) {
-    S3Event event = parse(eventJson);
-    return handler.handleRequest(event, new LocalContext(FUNCTION_NAME, TIMEOUT_SECONDS));
+  /**
+   * A synchronous invocation ({@code RequestResponse}): no retries, failures reach the caller.
+   *
+   * @return the function's response JSON
+   */
+  public String invoke(String eventJson) {
+    return function.invoke(eventJson);
   }
 
   /**

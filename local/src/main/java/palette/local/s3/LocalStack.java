@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
@@ -12,6 +13,8 @@ import org.jclouds.blobstore.BlobStore;
 import palette.handlers.PaletteWorker;
 import palette.handlers.S3Storage;
 import palette.handlers.WorkerConfig;
+import palette.local.lambda.Invocable;
+import palette.local.lambda.LocalRuntime;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -26,18 +29,30 @@ public final class LocalStack implements AutoCloseable {
   public static final String INPUT_BUCKET = "palette-input";
   public static final String OUTPUT_BUCKET = "palette-output";
 
+  /** The worker's handler, memory and concurrency, as the template sets them. */
+  public static final String WORKER_HANDLER = "palette.handlers.PaletteWorker::handleRequest";
+
+  static final int WORKER_MEMORY_MB = 2048;
+  static final int CONCURRENCY = 2;
+
   private final LocalS3 s3;
   private final LambdaInvoker invoker;
   private final PaletteWorker worker;
+  private final LocalRuntime runtime;
   private final Map<String, String> workerEnv;
   private final java.util.concurrent.atomic.AtomicBoolean closed =
       new java.util.concurrent.atomic.AtomicBoolean();
 
   private LocalStack(
-      LocalS3 s3, LambdaInvoker invoker, PaletteWorker worker, Map<String, String> workerEnv) {
+      LocalS3 s3,
+      LambdaInvoker invoker,
+      PaletteWorker worker,
+      LocalRuntime runtime,
+      Map<String, String> workerEnv) {
     this.s3 = s3;
     this.invoker = invoker;
     this.worker = worker;
+    this.runtime = runtime;
     this.workerEnv = workerEnv;
   }
 
@@ -52,6 +67,9 @@ public final class LocalStack implements AutoCloseable {
    * @param faults a decorator around the store, for tests that make S3 fail; identity otherwise
    * @param log where the worker's log lines and invocation failures go
    * @param deadLetters folder for events that failed every attempt ({@code palette replay})
+   * @param lambdaRuntime run the worker as Lambda does (the built artifact under the official
+   *     runtime client, in its own JVMs, credentials from a container credentials endpoint) rather
+   *     than calling its entry point in this JVM
    */
   public record Settings(
       Path folder,
@@ -61,7 +79,8 @@ public final class LocalStack implements AutoCloseable {
       Map<String, String> env,
       UnaryOperator<BlobStore> faults,
       PrintStream log,
-      Path deadLetters) {
+      Path deadLetters,
+      boolean lambdaRuntime) {
 
     /**
      * The dead letters beside the buckets: {@code .palette/s3} gives {@code .palette/dead-letters}.
@@ -75,7 +94,8 @@ public final class LocalStack implements AutoCloseable {
           Map.of(),
           s -> s,
           System.out,
-          deadLettersBeside(folder));
+          deadLettersBeside(folder),
+          false);
     }
 
     public static Path deadLettersBeside(Path folder) {
@@ -84,31 +104,43 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public Settings withDeadLetters(Path deadLetters) {
-      return new Settings(folder, port, notifications, corsOrigin, env, faults, log, deadLetters);
+      return new Settings(
+          folder, port, notifications, corsOrigin, env, faults, log, deadLetters, lambdaRuntime);
     }
 
     public Settings withPort(int port) {
-      return new Settings(folder, port, notifications, corsOrigin, env, faults, log, deadLetters);
+      return new Settings(
+          folder, port, notifications, corsOrigin, env, faults, log, deadLetters, lambdaRuntime);
     }
 
     public Settings withNotifications(boolean notifications) {
-      return new Settings(folder, port, notifications, corsOrigin, env, faults, log, deadLetters);
+      return new Settings(
+          folder, port, notifications, corsOrigin, env, faults, log, deadLetters, lambdaRuntime);
     }
 
     public Settings withCorsOrigin(String corsOrigin) {
-      return new Settings(folder, port, notifications, corsOrigin, env, faults, log, deadLetters);
+      return new Settings(
+          folder, port, notifications, corsOrigin, env, faults, log, deadLetters, lambdaRuntime);
     }
 
     public Settings withEnv(Map<String, String> env) {
-      return new Settings(folder, port, notifications, corsOrigin, env, faults, log, deadLetters);
+      return new Settings(
+          folder, port, notifications, corsOrigin, env, faults, log, deadLetters, lambdaRuntime);
     }
 
     public Settings withFaults(UnaryOperator<BlobStore> faults) {
-      return new Settings(folder, port, notifications, corsOrigin, env, faults, log, deadLetters);
+      return new Settings(
+          folder, port, notifications, corsOrigin, env, faults, log, deadLetters, lambdaRuntime);
     }
 
     public Settings withLog(PrintStream log) {
-      return new Settings(folder, port, notifications, corsOrigin, env, faults, log, deadLetters);
+      return new Settings(
+          folder, port, notifications, corsOrigin, env, faults, log, deadLetters, lambdaRuntime);
+    }
+
+    public Settings withLambdaRuntime(boolean lambdaRuntime) {
+      return new Settings(
+          folder, port, notifications, corsOrigin, env, faults, log, deadLetters, lambdaRuntime);
     }
   }
 
@@ -134,18 +166,35 @@ public final class LocalStack implements AutoCloseable {
       env.put(WorkerConfig.S3_ENDPOINT, s3.endpoint().toString());
       env.put(WorkerConfig.AWS_REGION, LocalS3.REGION);
       WorkerConfig config = WorkerConfig.fromEnv(env);
-      PaletteWorker worker =
-          new PaletteWorker(config, new S3Storage(client(config)), settings.log());
+      PaletteWorker worker = null;
+      LocalRuntime runtime = null;
+      Invocable function;
+      if (settings.lambdaRuntime()) {
+        runtime = LocalRuntime.start(LocalS3.ACCESS_KEY, LocalS3.SECRET_KEY);
+        function =
+            runtime.function(
+                LambdaInvoker.FUNCTION_NAME,
+                WORKER_HANDLER,
+                WORKER_MEMORY_MB,
+                LambdaInvoker.TIMEOUT_SECONDS,
+                CONCURRENCY,
+                env,
+                settings.log());
+      } else {
+        worker = new PaletteWorker(config, new S3Storage(client(config)), settings.log());
+        function =
+            Invocable.inProcess(worker, LambdaInvoker.FUNCTION_NAME, LambdaInvoker.TIMEOUT_SECONDS);
+      }
       LambdaInvoker invoker =
           new LambdaInvoker(
-              worker,
-              2,
+              function,
+              CONCURRENCY,
               LambdaInvoker.QUEUE_CAPACITY,
               500,
               new DeadLetters(settings.deadLetters()),
               settings.log());
       target.set(invoker);
-      return new LocalStack(s3, invoker, worker, Map.copyOf(env));
+      return new LocalStack(s3, invoker, worker, runtime, Map.copyOf(env));
     } catch (Exception | Error e) {
       s3.close();
       throw e;
@@ -173,9 +222,19 @@ public final class LocalStack implements AutoCloseable {
     return s3;
   }
 
-  /** Loads the worker's code paths once, so the first dropped file is handled at warm speed. */
+  /**
+   * Loads the worker's code paths once, so the first dropped file is handled at warm speed. Under
+   * the Lambda runtime each environment starts cold, as an on-demand function does.
+   */
   public void warmUp() {
-    worker.warmUp();
+    if (worker != null) {
+      worker.warmUp();
+    }
+  }
+
+  /** Lambda on this machine, when the worker runs under it; other functions start beside it. */
+  public Optional<LocalRuntime> runtime() {
+    return Optional.ofNullable(runtime);
   }
 
   /** Invokes the worker as Lambda does. */
@@ -197,7 +256,13 @@ public final class LocalStack implements AutoCloseable {
     try {
       invoker.close();
     } finally {
-      s3.close();
+      try {
+        if (runtime != null) {
+          runtime.close();
+        }
+      } finally {
+        s3.close();
+      }
     }
   }
 }

@@ -1,10 +1,20 @@
 package palette.local.web;
 
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import palette.handlers.FilmGrabSettings;
 import palette.handlers.WorkerConfig;
 import palette.handlers.api.ApiConfig;
 import palette.handlers.api.ApiHandler;
+import palette.local.lambda.Invocable;
+import palette.local.lambda.LocalRuntime;
 import palette.local.s3.LocalS3;
 import palette.local.s3.LocalStack;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -12,37 +22,81 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
  * The real API handler configured for the local stack: the same environment variables as the
- * template gives it in AWS, with the local S3 endpoint and credentials, and the worker's size limit
- * so the API never hands out an upload the worker would refuse. Both reach the same film-grab site.
+ * template gives it in AWS, with the local S3 endpoint, and the worker's size limit so the API
+ * never hands out an upload the worker would refuse. Both reach the same film-grab site.
  */
 public final class LocalApi {
+  /** The API function's handler, memory and timeout, as the template sets them. */
+  public static final String HANDLER = "palette.handlers.api.ApiHandler::handleRequest";
+
+  static final int MEMORY_MB = 1024;
+  static final int TIMEOUT_SECONDS = 25;
+  static final int CONCURRENCY = 3;
+
   private LocalApi() {}
 
-  public static ApiConfig config(LocalStack stack, String siteOrigin) {
+  /** The variables the template gives the API function, pointed at the local stack. */
+  public static Map<String, String> env(LocalStack stack, String siteOrigin) {
     long maxBytes = WorkerConfig.fromEnv(stack.workerEnv()).defaults().limits().maxBytes();
     String filmGrab = stack.workerEnv().getOrDefault(FilmGrabSettings.FILMGRAB_BASE_URL, "");
-    return ApiConfig.fromEnv(
-        Map.of(
-            FilmGrabSettings.FILMGRAB_BASE_URL,
-            filmGrab,
-            "INPUT_BUCKET",
-            LocalStack.INPUT_BUCKET,
-            "OUTPUT_BUCKET",
-            LocalStack.OUTPUT_BUCKET,
-            "SITE_ORIGIN",
-            siteOrigin,
-            "S3_ENDPOINT",
-            stack.endpoint().toString(),
-            "AWS_REGION",
-            LocalS3.REGION,
-            "MAX_BYTES",
-            Long.toString(maxBytes)));
+    return Map.of(
+        FilmGrabSettings.FILMGRAB_BASE_URL,
+        filmGrab,
+        "INPUT_BUCKET",
+        LocalStack.INPUT_BUCKET,
+        "OUTPUT_BUCKET",
+        LocalStack.OUTPUT_BUCKET,
+        "SITE_ORIGIN",
+        siteOrigin,
+        "S3_ENDPOINT",
+        stack.endpoint().toString(),
+        "AWS_REGION",
+        LocalS3.REGION,
+        "MAX_BYTES",
+        Long.toString(maxBytes));
   }
 
+  public static ApiConfig config(LocalStack stack, String siteOrigin) {
+    return ApiConfig.fromEnv(env(stack, siteOrigin));
+  }
+
+  /** The handler in this JVM, signing with the local keys: for tests of the local stack. */
   public static ApiHandler handler(ApiConfig config) {
     return new ApiHandler(
         config,
         StaticCredentialsProvider.create(
             AwsBasicCredentials.create(LocalS3.ACCESS_KEY, LocalS3.SECRET_KEY)));
+  }
+
+  /**
+   * The API function as {@code palette serve} runs it: under the stack's Lambda runtime when it has
+   * one (the event goes out and the response comes back as JSON, as API Gateway and Lambda pass
+   * them), else in this JVM.
+   */
+  public static RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> function(
+      LocalStack stack, String siteOrigin, PrintStream log) {
+    if (stack.runtime().isEmpty()) {
+      return handler(config(stack, siteOrigin));
+    }
+    LocalRuntime runtime = stack.runtime().get();
+    Invocable function =
+        runtime.function(
+            "ApiFunction",
+            HANDLER,
+            MEMORY_MB,
+            TIMEOUT_SECONDS,
+            CONCURRENCY,
+            env(stack, siteOrigin),
+            log);
+    ClassLoader loader = LocalApi.class.getClassLoader();
+    PojoSerializer<APIGatewayV2HTTPEvent> events =
+        LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, loader);
+    PojoSerializer<APIGatewayV2HTTPResponse> responses =
+        LambdaEventSerializers.serializerFor(APIGatewayV2HTTPResponse.class, loader);
+    return (event, context) -> {
+      ByteArrayOutputStream json = new ByteArrayOutputStream();
+      events.toJson(event, json);
+      return responses.fromJson(function.invoke(json.toString(StandardCharsets.UTF_8)));
+    };
   }
 }

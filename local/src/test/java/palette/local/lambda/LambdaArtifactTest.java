@@ -2,77 +2,115 @@ package palette.local.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import palette.filmgrab.FakeFilmGrab;
 import palette.local.s3.Images;
+import palette.local.s3.LocalS3;
 import palette.local.s3.LocalStack;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Our stand-in for {@code sam build && sam local invoke}: builds the function with the Makefile
- * target SAM runs, then starts that artifact as Lambda's Java runtime does and feeds it {@code
- * events/s3-put.json} through the Runtime API, against the embedded S3.
+ * target SAM runs, then runs that artifact under the official runtime client as Lambda does and
+ * feeds it {@code events/s3-put.json} through the Runtime API, against the embedded S3 (which
+ * checks every signature). Credentials come the two ways Lambda gives them, each test with only one
+ * of them, so code that reads only one way fails here as it would in AWS.
  */
 class LambdaArtifactTest {
+  private static final String KEY = "photos/Café au lait.png";
+
   @TempDir static Path built;
-  static Path artifact;
+  static TaskRoot artifact;
   @TempDir Path tmp;
 
   @BeforeAll
   static void build() throws Exception {
-    artifact = built.resolve("artifact");
-    LambdaArtifact.build(artifact, built.resolve("make.log"));
+    Path folder = built.resolve("artifact");
+    LambdaArtifact.build(folder, built.resolve("make.log"));
+    artifact = new TaskRoot(folder);
   }
 
   @Test
-  void theMakeArtifactRunsUnderTheOfficialRuntimeClient() throws Exception {
-    assertThat(artifact.resolve("palette/handlers/PaletteWorker.class")).exists();
-    try (Stream<Path> lib = Files.list(artifact.resolve("lib"))) {
+  void theMakeArtifactHasTheRuntimeLayoutAndOnlyTheSmallHttpClient() throws Exception {
+    assertThat(artifact.folder().resolve("palette/handlers/PaletteWorker.class")).exists();
+    try (Stream<Path> lib = Files.list(artifact.folder().resolve("lib"))) {
       List<String> jars = lib.map(p -> p.getFileName().toString()).toList();
       assertThat(jars)
           .anyMatch(j -> j.startsWith("palette-core-"))
           .anyMatch(j -> j.startsWith("url-connection-client-"));
       assertThat(jars).noneMatch(j -> j.startsWith("apache") || j.startsWith("netty"));
     }
-    String event =
-        Files.readString(LambdaArtifact.ROOT.resolve("events/s3-put.json"), StandardCharsets.UTF_8);
-    String key = "photos/Café au lait.png";
+  }
+
+  /**
+   * SnapStart's way: only {@code AWS_CONTAINER_CREDENTIALS_FULL_URI} and its token. A worker that
+   * read the access-key variables would fail this job: no credentials, no signed request.
+   */
+  @Test
+  void anUploadIsProcessedWithContainerCredentialsOnly() throws Exception {
     var settings = LocalStack.Settings.defaults(tmp.resolve("s3")).withNotifications(false);
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
     try (LocalStack stack = LocalStack.start(settings);
         S3Client s3 = stack.client();
-        RuntimeApiServer api = new RuntimeApiServer(event)) {
-      s3.putObject(b -> b.bucket("palette-input").key(key), RequestBody.fromBytes(Images.sample()));
-      Path log = tmp.resolve("lambda.log");
-      Process lambda =
-          LambdaProcess.start(
-              artifact, LambdaArtifact.HANDLER, api, LambdaArtifact.env(stack), log);
-      try {
-        RuntimeApiServer.Result result = api.result().get(90, TimeUnit.SECONDS);
-        assertThat(result.success()).as(result.body() + "\n" + Files.readString(log)).isTrue();
-      } finally {
-        lambda.destroyForcibly().waitFor();
-      }
-      assertThat(Files.readString(log)).contains("\"outcome\":\"done\"", "\"key\":\"" + key + "\"");
-      assertThat(
-              s3.headObject(b -> b.bucket("palette-output").key(key + "/palette.json"))
-                  .contentLength())
-          .isPositive();
+        ContainerCredentials endpoint =
+            ContainerCredentials.start(LocalS3.ACCESS_KEY, LocalS3.SECRET_KEY)) {
+      Map<String, String> env = new HashMap<>(stack.workerEnv());
+      env.putAll(LocalFunction.containerCredentials(endpoint));
+      String response = invokeWorker(stack, s3, env, log);
+
+      assertThat(response).isEqualTo("null");
+      assertThat(endpoint.served()).as("credentials fetched from the endpoint").isPositive();
+      assertThat(endpoint.refused()).isZero();
+      assertOutputs(s3, log);
+    }
+  }
+
+  /** The on-demand way: the role's keys as variables, and no endpoint. */
+  @Test
+  void anUploadIsProcessedWithAccessKeyVariablesOnly() throws Exception {
+    var settings = LocalStack.Settings.defaults(tmp.resolve("s3")).withNotifications(false);
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    try (LocalStack stack = LocalStack.start(settings);
+        S3Client s3 = stack.client()) {
+      Map<String, String> env = new HashMap<>(stack.workerEnv());
+      env.putAll(LocalFunction.accessKeys(LocalS3.ACCESS_KEY, LocalS3.SECRET_KEY, "session"));
+      invokeWorker(stack, s3, env, log);
+      assertOutputs(s3, log);
+    }
+  }
+
+  /** Wrong keys are refused by the local S3, as by AWS: the job fails and Lambda would retry. */
+  @Test
+  void wrongCredentialsFailTheInvocation() throws Exception {
+    var settings = LocalStack.Settings.defaults(tmp.resolve("s3")).withNotifications(false);
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    try (LocalStack stack = LocalStack.start(settings);
+        S3Client s3 = stack.client();
+        ContainerCredentials endpoint =
+            ContainerCredentials.start(LocalS3.ACCESS_KEY, "not-the-secret")) {
+      Map<String, String> env = new HashMap<>(stack.workerEnv());
+      env.putAll(LocalFunction.containerCredentials(endpoint));
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> invokeWorker(stack, s3, env, log))
+          .isInstanceOf(FunctionError.class)
+          .hasMessageContaining("TransientFailure");
     }
   }
 
   /**
    * The same artifact and handler name given a film-grab request as the payload (a direct
-   * invocation): the runtime picks the stream entry point, and the answer says where the outputs
-   * are.
+   * invocation): the answer says where the outputs are.
    */
   @Test
   void aDirectFilmGrabInvocationIsAnsweredWithItsOutputPrefix() throws Exception {
@@ -85,30 +123,61 @@ class LambdaArtifactTest {
       var settings =
           LocalStack.Settings.defaults(tmp.resolve("s3"))
               .withNotifications(false)
-              .withEnv(java.util.Map.of("FILMGRAB_BASE_URL", site.baseUrl().toString()));
+              .withEnv(Map.of("FILMGRAB_BASE_URL", site.baseUrl().toString()));
+      ByteArrayOutputStream log = new ByteArrayOutputStream();
       try (LocalStack stack = LocalStack.start(settings);
           S3Client s3 = stack.client();
-          RuntimeApiServer api = new RuntimeApiServer(payload)) {
-        Path log = tmp.resolve("lambda.log");
-        Process lambda =
-            LambdaProcess.start(
-                artifact, LambdaArtifact.HANDLER, api, LambdaArtifact.env(stack), log);
-        RuntimeApiServer.Result result;
-        try {
-          result = api.result().get(90, TimeUnit.SECONDS);
-        } finally {
-          lambda.destroyForcibly().waitFor();
-        }
-        assertThat(result.success()).as(result.body() + "\n" + Files.readString(log)).isTrue();
-        assertThat(result.body())
-            .contains("\"status\":\"done\"")
-            .contains("\"outputPrefix\":\"filmgrab/");
-        String prefix = result.body().replaceAll(".*\"outputPrefix\":\"([^\"]+)\".*", "$1");
+          ContainerCredentials endpoint =
+              ContainerCredentials.start(LocalS3.ACCESS_KEY, LocalS3.SECRET_KEY);
+          LocalFunction worker = worker(stack, endpoint, log)) {
+        String result = worker.invoke(payload);
+        assertThat(result).contains("\"status\":\"done\"").contains("\"outputPrefix\":\"filmgrab/");
+        String prefix = result.replaceAll(".*\"outputPrefix\":\"([^\"]+)\".*", "$1");
         String palette =
             s3.getObjectAsBytes(b -> b.bucket("palette-output").key(prefix + "palette.json"))
                 .asUtf8String();
         assertThat(palette).contains("\"film\": \"Blade Runner 2049\"", "BladeRunner2049_001.jpg");
       }
     }
+  }
+
+  private static LocalFunction worker(
+      LocalStack stack, ContainerCredentials endpoint, ByteArrayOutputStream log) {
+    Map<String, String> env = new HashMap<>(stack.workerEnv());
+    env.putAll(LocalFunction.containerCredentials(endpoint));
+    return LocalFunction.start(definition(env, log));
+  }
+
+  private static LocalFunction.Definition definition(
+      Map<String, String> env, ByteArrayOutputStream log) {
+    return new LocalFunction.Definition(
+        "PaletteFunction",
+        LocalStack.WORKER_HANDLER,
+        artifact,
+        2048,
+        60,
+        1,
+        env,
+        new PrintStream(log, true, StandardCharsets.UTF_8));
+  }
+
+  private static String invokeWorker(
+      LocalStack stack, S3Client s3, Map<String, String> env, ByteArrayOutputStream log)
+      throws Exception {
+    s3.putObject(b -> b.bucket("palette-input").key(KEY), RequestBody.fromBytes(Images.sample()));
+    String event =
+        Files.readString(LambdaArtifact.ROOT.resolve("events/s3-put.json"), StandardCharsets.UTF_8);
+    try (LocalFunction worker = LocalFunction.start(definition(env, log))) {
+      return worker.invoke(event);
+    }
+  }
+
+  private static void assertOutputs(S3Client s3, ByteArrayOutputStream log) {
+    assertThat(log.toString(StandardCharsets.UTF_8))
+        .contains("\"outcome\":\"done\"", "\"key\":\"" + KEY + "\"");
+    assertThat(
+            s3.headObject(b -> b.bucket("palette-output").key(KEY + "/palette.json"))
+                .contentLength())
+        .isPositive();
   }
 }

@@ -29,11 +29,11 @@ class LambdaInvokerTest {
     AtomicInteger handled = new AtomicInteger();
     LambdaInvoker invoker =
         new LambdaInvoker(
-            (event, context) -> {
+            event -> {
               mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
               await(release);
               running.decrementAndGet();
-              return handled.incrementAndGet();
+              return Integer.toString(handled.incrementAndGet());
             },
             2,
             3,
@@ -63,7 +63,7 @@ class LambdaInvokerTest {
     AtomicInteger attempts = new AtomicInteger();
     LambdaInvoker invoker =
         new LambdaInvoker(
-            (event, context) -> {
+            event -> {
               attempts.incrementAndGet();
               throw new IllegalStateException("disk on fire");
             },

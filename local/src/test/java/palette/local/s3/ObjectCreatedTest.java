@@ -19,8 +19,7 @@ class ObjectCreatedTest {
                 "ObjectCreated:Copy", "palette-input", key, 1234, "\"abc\"", Instant.EPOCH)
             .toEventJson("eu-west-1");
 
-    var record =
-        new LambdaInvoker((e, c) -> null, 1, 0, System.err).parse(json).getRecords().get(0);
+    var record = new LambdaInvoker(e -> "null", 1, 0, System.err).parse(json).getRecords().get(0);
 
     assertThat(record.getS3().getObject().getUrlDecodedKey()).isEqualTo(key);
     assertThat(record.getS3().getObject().getSizeAsLong()).isEqualTo(1234);

@@ -5,8 +5,8 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import palette.filmgrab.FilmGrab;
+import palette.handlers.LambdaCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -22,11 +22,11 @@ public final class ApiHandler
   private ApiPriming priming;
 
   /**
-   * Used by the Lambda runtime: configuration from the environment, default credentials, and a
-   * SnapStart priming hook.
+   * Used by the Lambda runtime: configuration from the environment, {@link LambdaCredentials}, and
+   * a SnapStart priming hook.
    */
   public ApiHandler() {
-    this(ApiConfig.fromEnv(System.getenv()), DefaultCredentialsProvider.builder().build());
+    this(ApiConfig.fromEnv(System.getenv()), LambdaCredentials.provider());
     this.priming = priming().register();
   }
 

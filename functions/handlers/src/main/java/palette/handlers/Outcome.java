@@ -15,21 +15,41 @@ public record Outcome(
     String errorCode,
     String message,
     PaletteOptions options,
-    Map<String, Double> timingsMs) {
+    Map<String, Double> timingsMs,
+    JobFacts facts) {
 
   public Outcome {
     timingsMs = Map.copyOf(timingsMs);
+    facts = facts == null ? JobFacts.NONE : facts;
+  }
+
+  /** An outcome whose input was never measured (refused, gone, or failed before decoding). */
+  public Outcome(
+      ObjectRef object,
+      String status,
+      String prefix,
+      String errorCode,
+      String message,
+      PaletteOptions options,
+      Map<String, Double> timingsMs) {
+    this(object, status, prefix, errorCode, message, options, timingsMs, JobFacts.NONE);
   }
 
   public boolean done() {
     return status.equals("done");
   }
 
-  /** The structured log line for this outcome: no image bytes, no credentials. */
-  Map<String, Object> logFields(String requestId) {
+  /**
+   * The one structured log line of this job: no image bytes, no credentials. It is also a
+   * CloudWatch Embedded Metric Format record ({@link JobMetrics}), so the same line that a person
+   * reads in the logs becomes the job's metrics.
+   */
+  Map<String, Object> logFields(String requestId, String functionName) {
     Map<String, Object> fields = new LinkedHashMap<>();
     fields.put("level", status.equals("done") || status.equals("skipped") ? "INFO" : "WARN");
     fields.put("requestId", requestId);
+    fields.put("jobId", jobId());
+    fields.put("source", source());
     fields.put("bucket", object.bucket());
     fields.put("key", object.key());
     fields.put("outcome", status);
@@ -38,11 +58,41 @@ public record Outcome(
       fields.put("error", errorCode);
       fields.put("message", message);
     }
+    if (facts.bytes() >= 0 || object.size() >= 0) {
+      fields.put("bytes", facts.bytes() >= 0 ? facts.bytes() : object.size());
+    }
+    if (facts.known()) {
+      fields.put("width", facts.width());
+      fields.put("height", facts.height());
+      fields.put("iterations", facts.iterations());
+      fields.put("mse", facts.mse());
+    }
     if (options != null) {
       fields.put("options", optionFields(options));
     }
     fields.put("timingsMs", new java.util.TreeMap<>(timingsMs));
+    JobMetrics.addTo(fields, this, functionName);
     return fields;
+  }
+
+  /** Where the job came from: the page's upload, a film-grab request, or a file put by hand. */
+  String source() {
+    if (object.key().startsWith("uploads/")) {
+      return "upload";
+    }
+    return FilmGrabRequest.isRequestKey(object.key()) ? "filmgrab" : "bucket";
+  }
+
+  /** The API's job id for uploads and film-grab requests; the key itself for a dropped file. */
+  String jobId() {
+    String key = object.key();
+    if (key.startsWith("uploads/") && key.indexOf('/', 8) > 8) {
+      return key.substring(8, key.indexOf('/', 8));
+    }
+    if (FilmGrabRequest.isRequestKey(key)) {
+      return key.substring(FilmGrabRequest.PREFIX.length(), key.length() - ".json".length());
+    }
+    return key;
   }
 
   private static Map<String, Object> optionFields(PaletteOptions options) {

@@ -62,12 +62,23 @@ final class PaletteJob {
       budget.checkTimeToWrite(ref.key());
       outputs.writeResult(prefix, run, run.document().toStableJson());
       clock.lap("put");
-      return new Outcome(ref, "done", prefix, null, null, options, clock.total());
+      return new Outcome(
+          ref, "done", prefix, null, null, options, clock.total(), facts(object.get(), run));
     } catch (PaletteException e) {
       return failed(ref, prefix, e.code().id(), e.getMessage(), options, clock);
     } catch (Budget.Exceeded e) {
       return failed(ref, prefix, Budget.Exceeded.CODE, e.getMessage(), options, clock);
     }
+  }
+
+  private static JobFacts facts(Storage.StoredObject object, PaletteRun run) {
+    var document = run.document();
+    return new JobFacts(
+        object.bytes().length,
+        document.width(),
+        document.height(),
+        document.iterations(),
+        document.mse());
   }
 
   private Outcome failed(

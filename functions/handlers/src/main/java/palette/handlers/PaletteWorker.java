@@ -73,6 +73,13 @@ public final class PaletteWorker implements RequestHandler<S3Event, Void>, Reque
     return null;
   }
 
+  /** The name metrics are filed under: the function's own, as Lambda names it. */
+  private static String functionName(Context context) {
+    return context == null || context.getFunctionName() == null
+        ? "PaletteFunction"
+        : context.getFunctionName();
+  }
+
   /**
    * The entry point Lambda calls: an S3 event, or a film-grab request given directly, whose outcome
    * is the response ({@code {"status":…,"outputPrefix":…}}).
@@ -93,23 +100,24 @@ public final class PaletteWorker implements RequestHandler<S3Event, Void>, Reque
       return;
     }
     String response = "null";
+    String function = functionName(context);
     if (payload.isDirect()) {
-      response = Json.write(direct(payload, requestId));
+      response = Json.write(direct(payload, requestId, function));
     } else {
-      process(payload.objects(), payload.records(), requestId, Budget.of(context));
+      process(payload.objects(), payload.records(), requestId, function, Budget.of(context));
     }
     output.write(response.getBytes(StandardCharsets.UTF_8));
   }
 
-  private Map<String, Object> direct(WorkerInput payload, String requestId) {
+  private Map<String, Object> direct(WorkerInput payload, String requestId, String function) {
     Outcome outcome;
     try {
       outcome = filmGrabJob.run(payload.directRef(), payload.request(), System.nanoTime());
     } catch (RuntimeException e) {
-      log.println(Json.write(retryFields(requestId, payload.directRef(), e)));
+      log.println(Json.write(retryFields(requestId, function, payload.directRef(), e)));
       throw new TransientFailure(1, 1, e);
     }
-    log.println(Json.write(outcome.logFields(requestId)));
+    log.println(Json.write(outcome.logFields(requestId, function)));
     Map<String, Object> response = new LinkedHashMap<>();
     response.put("status", outcome.status());
     response.put("key", outcome.object().key());
@@ -139,11 +147,11 @@ public final class PaletteWorker implements RequestHandler<S3Event, Void>, Reque
         objects.add(ref);
       }
     }
-    return process(objects, event.getRecords().size(), requestId, budget);
+    return process(objects, event.getRecords().size(), requestId, "PaletteFunction", budget);
   }
 
   private List<Outcome> process(
-      List<ObjectRef> objects, int records, String requestId, Budget budget) {
+      List<ObjectRef> objects, int records, String requestId, String function, Budget budget) {
     List<Outcome> outcomes = new ArrayList<>();
     RuntimeException firstFailure = null;
     int failures = 0;
@@ -152,11 +160,11 @@ public final class PaletteWorker implements RequestHandler<S3Event, Void>, Reque
         Outcome outcome =
             FilmGrabRequest.isRequestKey(ref.key()) ? filmGrabJob.run(ref) : job.run(ref, budget);
         outcomes.add(outcome);
-        log.println(Json.write(outcome.logFields(requestId)));
+        log.println(Json.write(outcome.logFields(requestId, function)));
       } catch (RuntimeException e) {
         failures++;
         firstFailure = firstFailure == null ? e : firstFailure;
-        log.println(Json.write(retryFields(requestId, ref, e)));
+        log.println(Json.write(retryFields(requestId, function, ref, e)));
       }
     }
     if (firstFailure != null) {
@@ -173,7 +181,8 @@ public final class PaletteWorker implements RequestHandler<S3Event, Void>, Reque
     return new SnapStartPriming(config, REQUESTS).prime();
   }
 
-  private static Map<String, Object> retryFields(String requestId, ObjectRef ref, Exception e) {
+  private static Map<String, Object> retryFields(
+      String requestId, String function, ObjectRef ref, Exception e) {
     Map<String, Object> fields = new LinkedHashMap<>();
     fields.put("level", "ERROR");
     fields.put("requestId", requestId);
@@ -182,6 +191,7 @@ public final class PaletteWorker implements RequestHandler<S3Event, Void>, Reque
     fields.put("outcome", "retry");
     fields.put("error", e.getClass().getSimpleName());
     fields.put("message", String.valueOf(e.getMessage()));
+    JobMetrics.addRetryTo(fields, function);
     return fields;
   }
 

@@ -129,7 +129,7 @@ final class ServeCommand implements Callable<Integer> {
             .orElseThrow(() -> new IllegalStateException("the site/ folder of the checkout"));
     SiteFolder.ensureVendor(site, spec.commandLine().getErr());
     ApiConfig api = LocalApi.config(stack, web.origin());
-    web.serve(site, api.maxBytes(), limits, LocalApi.handler(api));
+    web.serve(site, LocalApi.siteSettings(stack), limits, LocalApi.handler(api));
   }
 
   private void printBanner(PrintWriter out, LocalStack stack, WebServer web, ApiThrottle limits) {

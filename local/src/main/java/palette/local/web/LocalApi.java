@@ -39,6 +39,11 @@ public final class LocalApi {
             Long.toString(maxBytes)));
   }
 
+  /** The page's settings for this stack: its own origin for the API, the worker's defaults. */
+  public static SiteSettings siteSettings(LocalStack stack) {
+    return SiteSettings.of("", WorkerConfig.fromEnv(stack.workerEnv()).defaults());
+  }
+
   public static ApiHandler handler(ApiConfig config) {
     return new ApiHandler(
         config,

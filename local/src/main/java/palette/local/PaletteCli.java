@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       ReplayCommand.class,
       FilmgrabCommand.class,
       FilmCommand.class,
+      PublishSiteCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class PaletteCli implements Runnable {

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import palette.handlers.FilmGrabSettings;
-import palette.handlers.api.ApiConfig;
 import palette.local.s3.LocalS3;
 import palette.local.s3.LocalStack;
 import palette.local.web.ApiThrottle;
@@ -129,8 +128,11 @@ final class ServeCommand implements Callable<Integer> {
         SiteFolder.locate()
             .orElseThrow(() -> new IllegalStateException("the site/ folder of the checkout"));
     SiteFolder.ensureVendor(site, spec.commandLine().getErr());
-    ApiConfig api = LocalApi.config(stack, web.origin());
-    web.serve(site, api.maxBytes(), limits, LocalApi.function(stack, web.origin(), System.out));
+    web.serve(
+        site,
+        LocalApi.siteSettings(stack),
+        limits,
+        LocalApi.function(stack, web.origin(), System.out));
   }
 
   private void printBanner(PrintWriter out, LocalStack stack, WebServer web, ApiThrottle limits) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -101,6 +102,132 @@ class TemplateTest {
     assertThat(envJson).contains("\"PaletteFunction\"");
     assertThat(set).contains("OUTPUT_BUCKET", "S3_ENDPOINT");
     assertThat(declaredVariables(templateLines())).containsAll(set);
+  }
+
+  @Test
+  void envJsonGivesEachFunctionExactlyTheVariablesTheTemplateGivesIt() throws IOException {
+    Map<String, Object> envJson =
+        com.fasterxml.jackson.jr.ob.JSON.std.mapFrom(
+            Files.readString(ROOT.resolve("events/env.json")));
+    List<String> lines = templateLines();
+
+    assertThat(envJson).containsOnlyKeys("PaletteFunction", "ApiFunction");
+    for (String function : envJson.keySet()) {
+      Map<?, ?> variables = (Map<?, ?>) envJson.get(function);
+      Set<Object> names = Set.copyOf(variables.keySet());
+      assertThat(names)
+          .as(function)
+          .containsExactlyInAnyOrderElementsOf(declaredVariables(resource(lines, function)));
+    }
+  }
+
+  @Test
+  void bothFunctionsLogJsonAtInfoAndAreTraced() throws IOException {
+    List<String> lines = templateLines();
+
+    for (String function : List.of("PaletteFunction", "ApiFunction")) {
+      assertThat(String.join("\n", resource(lines, function)))
+          .as(function)
+          .containsPattern(
+              "LoggingConfig:\\s+LogGroup: !Ref \\w+\\s+LogFormat: JSON\\s+"
+                  + "ApplicationLogLevel: INFO\\s+SystemLogLevel: WARN");
+    }
+    assertThat(String.join("\n", section(lines, "Globals"))).contains("Tracing: Active");
+    assertThat(String.join("\n", resource(lines, "HttpApi")))
+        .contains("AccessLogSettings:", "$context.requestId", "$context.status");
+  }
+
+  @Test
+  void reservedConcurrencyIsUnsetUnlessAsked() throws IOException {
+    List<String> lines = templateLines();
+    String parameter = String.join("\n", resource(lines, "ReservedConcurrency"));
+
+    assertThat(parameter).contains("Default: 0");
+    assertThat(String.join("\n", resource(lines, "PaletteFunction")))
+        .containsPattern(
+            "ReservedConcurrentExecutions:\\s+!If \\[HasReservedConcurrency, "
+                + "!Ref ReservedConcurrency, !Ref AWS::NoValue\\]");
+  }
+
+  @Test
+  void theApiAndTheBucketsAcceptOnlyTheSitesHttpsOrigin() throws IOException {
+    String template = String.join("\n", templateLines());
+    String origin =
+        "!If [HasSiteDomain, !Sub \"https://${SiteDomain}\","
+            + " !Sub \"https://${SiteDistribution.DomainName}\"]";
+
+    assertThat(template).doesNotContain("localhost").doesNotContainPattern("SiteOrigin\\b");
+    assertThat(template.split(Pattern.quote(origin), -1)).as("uses of the site origin").hasSize(5);
+  }
+
+  @Test
+  void theSiteBucketIsReadOnlyByTheDistribution() throws IOException {
+    List<String> lines = templateLines();
+
+    assertThat(String.join("\n", resource(lines, "SiteBucket")))
+        .contains("RestrictPublicBuckets: true", "BucketOwnerEnforced", "SSEAlgorithm");
+    assertThat(String.join("\n", resource(lines, "SiteBucketPolicy")))
+        .contains("aws:SecureTransport: \"false\"", "Service: cloudfront.amazonaws.com")
+        .containsPattern("AWS:SourceArn: .*:distribution/\\$\\{SiteDistribution\\}");
+    assertThat(String.join("\n", resource(lines, "SiteDistribution")))
+        .contains(
+            "ViewerProtocolPolicy: redirect-to-https",
+            "DefaultRootObject: index.html",
+            "OriginAccessControlId: !GetAtt SiteOriginAccessControl.Id",
+            "ResponseHeadersPolicyId: !Ref SiteHeadersPolicy");
+  }
+
+  @Test
+  void everyAlarmGoesToTheTopicAndIgnoresMissingData() throws IOException {
+    List<String> lines = templateLines();
+    List<String> alarms =
+        lines.stream()
+            .filter(l -> l.matches("  [A-Za-z0-9]+Alarm:"))
+            .map(l -> l.trim().replace(":", ""))
+            .toList();
+
+    assertThat(alarms)
+        .containsExactlyInAnyOrder(
+            "DeadLetterAlarm",
+            "WorkerErrorsAlarm",
+            "WorkerThrottlesAlarm",
+            "ApiThrottlesAlarm",
+            "Api5xxAlarm");
+    for (String alarm : alarms) {
+      assertThat(String.join("\n", resource(lines, alarm)))
+          .as(alarm)
+          .contains(
+              "Type: AWS::CloudWatch::Alarm",
+              "TreatMissingData: notBreaching",
+              "AlarmActions: [!Ref AlarmsTopic]",
+              "Threshold: 0",
+              "ComparisonOperator: GreaterThanThreshold");
+    }
+    assertThat(String.join("\n", resource(lines, "Api5xxAlarm")))
+        .contains("Namespace: AWS/ApiGateway", "MetricName: 5xx", "Name: ApiId");
+  }
+
+  /** The lines of a top-level section such as {@code Globals}. */
+  static List<String> section(List<String> lines, String name) {
+    return block(lines, name, 0);
+  }
+
+  /** The lines of a resource, parameter or output, by its logical id. */
+  static List<String> resource(List<String> lines, String logicalId) {
+    return block(lines, logicalId, 2);
+  }
+
+  private static List<String> block(List<String> lines, String name, int indent) {
+    String header = " ".repeat(indent) + name + ":";
+    int start = lines.indexOf(header);
+    assertThat(start).as(header).isNotNegative();
+    int end = start + 1;
+    while (end < lines.size()
+        && (lines.get(end).isBlank()
+            || lines.get(end).length() - lines.get(end).stripLeading().length() > indent)) {
+      end++;
+    }
+    return lines.subList(start, end);
   }
 
   @Test

@@ -60,6 +60,11 @@ public final class LocalApi {
     return ApiConfig.fromEnv(env(stack, siteOrigin));
   }
 
+  /** The page's settings for this stack: its own origin for the API, the worker's defaults. */
+  public static SiteSettings siteSettings(LocalStack stack) {
+    return SiteSettings.of("", WorkerConfig.fromEnv(stack.workerEnv()).defaults());
+  }
+
   /** The handler in this JVM, signing with the local keys: for tests of the local stack. */
   public static ApiHandler handler(ApiConfig config) {
     return new ApiHandler(

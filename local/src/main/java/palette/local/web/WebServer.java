@@ -46,14 +46,14 @@ public final class WebServer implements AutoCloseable {
    */
   public WebServer serve(
       Path site,
-      long maxBytes,
+      SiteSettings settings,
       ApiThrottle limits,
       RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> api) {
     ApiBridge bridge = new ApiBridge(api, new RouteThrottle(limits, System::nanoTime));
     server.createContext("/uploads", bridge);
     server.createContext("/jobs/", bridge);
     server.createContext("/filmgrab/", bridge);
-    server.createContext("/", new StaticSite(site, "", maxBytes));
+    server.createContext("/", new StaticSite(site, settings));
     server.setExecutor(threads);
     server.start();
     return this;

@@ -58,7 +58,7 @@ class ApiFloodTest {
           LocalApi.handler(config);
       web.serve(
           site,
-          config.maxBytes(),
+          LocalApi.siteSettings(stack),
           limits,
           (event, context) -> {
             handled.incrementAndGet();

@@ -74,7 +74,8 @@ class LoadTest {
                     .withCorsOrigin(web.origin())
                     .withLog(new PrintStream(OutputStream.nullOutputStream())))) {
       ApiConfig config = LocalApi.config(stack, web.origin());
-      web.serve(site, config.maxBytes(), ApiThrottle.defaults(), LocalApi.handler(config));
+      web.serve(
+          site, LocalApi.siteSettings(stack), ApiThrottle.defaults(), LocalApi.handler(config));
       stack.warmUp();
       heap.start(stack);
       ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);

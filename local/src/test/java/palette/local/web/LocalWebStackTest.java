@@ -48,7 +48,7 @@ class LocalWebStackTest {
                 .withLog(
                     new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
     ApiConfig config = LocalApi.config(stack, web.origin());
-    web.serve(site, config.maxBytes(), ApiThrottle.defaults(), LocalApi.handler(config));
+    web.serve(site, LocalApi.siteSettings(stack), ApiThrottle.defaults(), LocalApi.handler(config));
     try (InputStream in = LocalWebStackTest.class.getResourceAsStream("/samples/coffee.png")) {
       photo = in.readAllBytes();
     }

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import palette.core.ImageLimits;
+import palette.core.PaletteOptions;
 
 /** The local API Gateway stand-in and static host, over real HTTP. */
 class WebServerTest {
@@ -38,7 +40,10 @@ class WebServerTest {
     server = WebServer.bind(0);
     server.serve(
         site,
-        1234,
+        SiteSettings.of(
+            "",
+            PaletteOptions.defaults()
+                .withLimits(new ImageLimits(ImageLimits.DEFAULT_MAX_PIXELS, 1234))),
         ApiThrottle.defaults(),
         (event, context) -> {
           events.add(event);
@@ -113,7 +118,10 @@ class WebServerTest {
     assertThat(main.headers().firstValue("content-type"))
         .contains("text/javascript; charset=utf-8");
     String config = get("/config.js").body();
-    assertThat(config).contains("apiBase: ''").contains("maxBytes: 1234");
+    assertThat(config)
+        .startsWith("// Generated")
+        .containsPattern("\"apiBase\" ?: ?\"\"")
+        .containsPattern("\"maxBytes\" ?: ?\\{[^}]*\"default\" ?: ?1234");
     assertThat(events).isEmpty();
   }
 

@@ -9,6 +9,7 @@ import { loadPlotly, renderPlot, clearPlot } from './plot.js';
 import { showDownloads, downloadZip, fetchJson } from './downloads.js';
 import { remember, showRecent } from './recent.js';
 import { wireFilm } from './film.js';
+import { applyOptions, chosenOptions } from './options.js';
 
 const $ = (id) => document.getElementById(id);
 const ui = {
@@ -34,7 +35,7 @@ function fail(error) {
 }
 
 function choose(file) {
-  const problem = problemWith(file, config.maxBytes);
+  const problem = problemWith(file, config.options.maxBytes.default);
   state.file = problem ? null : file;
   ui.go.disabled = Boolean(problem) || state.busy;
   delete ui.status.dataset.error;
@@ -65,9 +66,7 @@ async function run(event) {
   let jobId = null;
   try {
     setStatus('Uploading…');
-    const created = await createUpload(file, {
-      k: Number(ui.k.value), limit: Number(ui.limit.value), space: ui.space.value,
-    });
+    const created = await createUpload(file, chosenOptions(ui));
     jobId = created.jobId;
     remember({ jobId, name: file.name, status: 'uploading' });
     await uploadFile(created.upload, file, (fraction) => {
@@ -174,6 +173,7 @@ ui.preview.addEventListener('error', () => {
   ui.drop.classList.remove('has-preview');
   ui.dropText.textContent = 'No preview: the browser cannot show this file';
 });
+applyOptions(ui, config.options);
 wireDrop();
 wireCompare(ui.compareSlider, ui.compare);
 ui.k.addEventListener('input', () => { ui.kValue.textContent = ui.k.value; });
@@ -194,7 +194,7 @@ wireFilm({
   stillsBox: $('stills-box'), stillsTitle: $('stills-title'), stills: $('stills'), go: $('stills-go'), filmGo: $('film-palette-go'),
   results: $('film-results'),
 }, {
-  options: () => ({ k: Number(ui.k.value), limit: Number(ui.limit.value), space: ui.space.value }),
+  options: () => chosenOptions(ui),
   onShow: async (job, stillUrl) => {
     await showResults(job, stillUrl);
     ui.results.scrollIntoView({ behavior: 'smooth' });

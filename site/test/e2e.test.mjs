@@ -40,6 +40,14 @@ async function openPage(viewport = { width: 1280, height: 900 }) {
   return page;
 }
 
+/** An empty file of `size` bytes under test-output/ (sparse: no real bytes written). */
+function sparseFile(name, size) {
+  const path = join(outputDir, name);
+  closeSync(openSync(path, 'w'));
+  truncateSync(path, size);
+  return path;
+}
+
 async function upload(page, file) {
   await page.setInputFiles('#file', file);
   await page.click('#go');
@@ -157,11 +165,8 @@ test('not an image type, too large and network down are explained at once', asyn
   assert.match(await page.textContent('#status'), /not an image/);
   assert.equal(await page.isDisabled('#go'), true);
 
-  const maxBytes = await page.evaluate(async () => (await import('/config.js')).config.maxBytes);
-  const huge = join(outputDir, 'huge.jpg');
-  closeSync(openSync(huge, 'w'));
-  truncateSync(huge, maxBytes + 1); // sparse: no real bytes written
-  await page.setInputFiles('#file', huge);
+  const maxBytes = await page.evaluate(async () => (await import('/config.js')).config.options.maxBytes.default);
+  await page.setInputFiles('#file', sparseFile('huge.jpg', maxBytes + 1));
   assert.match(await page.textContent('#status'), /is \d+ MB; the limit is \d+ MB/);
   assert.equal(await page.isDisabled('#go'), true);
 
@@ -170,6 +175,39 @@ test('not an image type, too large and network down are explained at once', asyn
   await page.waitForSelector('#status[data-error="network"]');
   assert.match(await page.textContent('#status'), /Cannot reach/);
   await page.context().close();
+});
+
+test('the controls take every bound and default from config.js', async () => {
+  const maxBytes = 3 * 1024 * 1024;
+  const config = {
+    apiBase: '',
+    options: {
+      k: { type: 'integer', default: 9, min: 2, max: 48, help: 'Colours in the palette' },
+      limit: { type: 'integer', default: 30, min: 5, max: 500, help: 'Most k-means iterations' },
+      space: { type: 'choice', default: 'oklab', values: ['rgb', 'oklab'], help: 'Colour space' },
+      maxBytes: { type: 'integer', default: maxBytes, min: 1, max: 104857600, help: 'Largest file' },
+      seed: { type: 'integer', default: 42, min: 0, max: 2147483647, help: 'Not offered by the page' },
+    },
+  };
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.route('**/config.js', (route) =>
+    route.fulfill({ contentType: 'text/javascript', body: `export const config = ${JSON.stringify(config)};` }));
+  await page.goto(stack.url);
+
+  assert.deepEqual(await page.$eval('#k', (k) => [k.min, k.max, k.value]), ['2', '48', '9']);
+  assert.equal(await page.textContent('#k-value'), '9');
+  assert.deepEqual(await page.$eval('#limit', (l) => [l.min, l.max, l.value]), ['5', '500', '30']);
+  assert.deepEqual(await page.$$eval('#space option', (options) => options.map((o) => o.value)), ['rgb', 'oklab']);
+  assert.equal(await page.inputValue('#space'), 'oklab');
+
+  await page.setInputFiles('#file', sparseFile('over-limit.jpg', maxBytes + 1));
+  assert.match(await page.textContent('#status'), /the limit is 3\.0 MB/);
+  assert.equal(await page.isDisabled('#go'), true);
+  await page.setInputFiles('#file', sparseFile('at-limit.jpg', maxBytes));
+  assert.match(await page.textContent('#status'), /^Ready: at-limit\.jpg/);
+  assert.equal(await page.isDisabled('#go'), false);
+  await context.close();
 });
 
 /**

@@ -88,19 +88,7 @@ async function run(event) {
   } finally {
     state.busy = false;
     ui.go.disabled = !state.file;
-    wireFilm({
-  form: $('film-search'), query: $('film-query'), status: $('film-status'), films: $('film-list'),
-  stillsBox: $('stills-box'), stillsTitle: $('stills-title'), stills: $('stills'), go: $('stills-go'), filmGo: $('film-palette-go'),
-  results: $('film-results'),
-}, {
-  options: () => ({ k: Number(ui.k.value), limit: Number(ui.limit.value), space: ui.space.value }),
-  onShow: async (job, stillUrl) => {
-    await showResults(job, stillUrl);
-    ui.results.scrollIntoView({ behavior: 'smooth' });
-  },
-  onJob: (entry) => { remember(entry); refreshRecent(); },
-});
-refreshRecent();
+    refreshRecent();
   }
 }
 

@@ -303,3 +303,25 @@ test('film stills: a film nobody grabbed gets a sentence, not an error dump', as
   assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 390, 'nothing overflows a phone');
   await page.context().close();
 });
+
+test('film stills: after two uploads, one search sends one request', async () => {
+  const page = await openPage();
+  const searches = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname === '/filmgrab/search') searches.push(request.url());
+  });
+  let jobId = null;
+  for (let i = 0; i < 2; i++) {
+    await upload(page, SAMPLE);
+    await page.waitForFunction((previous) => {
+      const id = document.querySelector('#results').dataset.jobId;
+      return id && id !== previous;
+    }, jobId, { timeout: 60_000 });
+    jobId = await page.getAttribute('#results', 'data-job-id');
+  }
+  await page.fill('#film-query', 'Blade Runner 2049');
+  await page.click('#film-search-go');
+  await page.waitForFunction(() => /found/.test(document.querySelector('#film-status').textContent));
+  assert.equal(searches.length, 1, searches.join('\n'));
+  await page.context().close();
+});

@@ -44,7 +44,7 @@ test('a 500 without a readable body still says what happened', async () => {
   assert.match(error.message, /HTTP 500/);
 });
 
-test('a 503 is asked again, and after the last attempt the server\'s last words are shown', async () => {
+test("a 503 is asked again, and after the last attempt the server's last words are shown", async () => {
   const asked = fakeFetch(...[1, 2, 3, 4, 5, 6].map((n) => [503, unreachable(n)]));
   const error = await searchFilms('Alien').catch((e) => e);
   assert.equal(asked.length, 5);

@@ -3,13 +3,17 @@
 import { config } from '../config.js';
 import { RETRYABLE, POLICY, retryAfterMs, backoffMs } from './retry.js';
 
-/** A failure with a sentence a person can act on; `code` is stable for programs and tests. */
+/**
+ * A failure with a sentence a person can act on; `code` is stable for programs and tests. A server
+ * error's `requestId` (when the server sends one) lets the operator find it in the logs.
+ */
 export class ApiError extends Error {
-  constructor(code, message, status = 0, retryAfter = null) {
+  constructor(code, message, status = 0, retryAfter = null, requestId = null) {
     super(message);
     this.code = code;
     this.status = status;
     this.retryAfterMs = retryAfter;
+    this.requestId = requestId;
   }
 }
 
@@ -19,32 +23,36 @@ const BUSY = 'The palette service is busy right now. Wait a minute and try again
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * One API call, asked again on 429 and 503 up to `attempts` times within the policy's budget; then
- * an ApiError `busy`. Both API Gateway's body ({message}) and the API's ({error, message}) are read.
+ * One API call, asked again on 429 and 503 (and nothing else: a 500 is a bug, and asking again
+ * repeats it) up to `attempts` times within the policy's budget. A failure carries the server's
+ * own code and message, from the last answer when it gave up retrying: API Gateway's body
+ * ({message}) and the API's ({error, message, requestId}) are both read.
  */
 async function call(path, options = {}, { attempts = POLICY.attempts } = {}) {
   const start = Date.now();
   for (let attempt = 1; ; attempt++) {
     const response = await send(path, options);
-    let body = null;
-    try {
-      body = await response.json();
-    } catch {
-      body = null;
-    }
+    const body = await response.json().catch(() => null);
     if (response.ok) return body;
-    if (!RETRYABLE.has(response.status)) {
-      const message = typeof body?.message === 'string' ? body.message
-        : `The palette service had a problem (HTTP ${response.status}). Try again in a moment.`;
-      throw new ApiError(body?.error ?? `http_${response.status}`, message, response.status);
-    }
-    const serverMs = retryAfterMs(response.headers.get('retry-after'));
-    const wait = backoffMs(attempt, serverMs);
-    if (attempt >= attempts || Date.now() - start + wait > POLICY.budgetMs) {
-      throw new ApiError('busy', BUSY, response.status, serverMs);
+    const retryable = RETRYABLE.has(response.status);
+    const serverMs = retryable ? retryAfterMs(response.headers.get('retry-after')) : null;
+    const wait = retryable ? backoffMs(attempt, serverMs) : 0;
+    if (!retryable || attempt >= attempts || Date.now() - start + wait > POLICY.budgetMs) {
+      throw errorOf(response.status, body, serverMs);
     }
     await sleep(wait);
   }
+}
+
+/** The ApiError for an answer that is not a success, in the server's words when it has some. */
+function errorOf(status, body, retryAfter) {
+  const retryable = RETRYABLE.has(status);
+  const requestId = typeof body?.requestId === 'string' ? body.requestId : null;
+  const fallback = retryable ? BUSY : `The palette service had a problem (HTTP ${status}). Try again in a moment.`;
+  const said = typeof body?.message === 'string' ? body.message : fallback;
+  const message = requestId && status >= 500 ? `${said} (request ${requestId})` : said;
+  const code = typeof body?.error === 'string' ? body.error : retryable ? 'busy' : `http_${status}`;
+  return new ApiError(code, message, status, retryAfter, requestId);
 }
 
 async function send(path, options) {
@@ -85,7 +93,7 @@ export async function waitForJob(jobId, { onWaiting = () => {}, timeoutMs = 180_
       job = await getJob(jobId, { attempts: 1 });
       busy = 0;
     } catch (error) {
-      if (error.code !== 'busy') throw error;
+      if (!RETRYABLE.has(error.status)) throw error;
       busy += 1;
       pause = backoffMs(busy, error.retryAfterMs);
     }

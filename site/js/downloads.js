@@ -13,7 +13,10 @@ async function fetchBytes(file) {
     throw new ApiError('network', `Could not download ${file.name}. Check your connection and try again.`);
   }
   if (!response.ok) {
-    throw new ApiError('expired', `Could not download ${file.name} (HTTP ${response.status}); reload the job to get fresh links.`);
+    throw new ApiError(
+      'expired',
+      `Could not download ${file.name} (HTTP ${response.status}); reload the job to get fresh links.`,
+    );
   }
   return new Uint8Array(await response.arrayBuffer());
 }
@@ -52,6 +55,8 @@ export async function downloadZip(files, name) {
   const { zipSync } = await import('../vendor/fflate.js');
   const entries = {};
   const contents = await Promise.all(files.map(fetchBytes));
-  files.forEach((file, i) => { entries[file.name] = [contents[i], { level: 0 }]; });
+  files.forEach((file, i) => {
+    entries[file.name] = [contents[i], { level: 0 }];
+  });
   save(new Blob([zipSync(entries)], { type: 'application/zip' }), name);
 }

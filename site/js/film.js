@@ -21,14 +21,17 @@ export function wireFilm(ui, hooks) {
     if (error) ui.status.dataset.error = error.code ?? 'unexpected';
     else delete ui.status.dataset.error;
   };
-  const failed = (error) => say(error instanceof ApiError ? error.message : 'Something went wrong. Try again.', error ?? {});
+  const failed = (error) =>
+    say(error instanceof ApiError ? error.message : 'Something went wrong. Try again.', error ?? {});
 
   const updateGo = () => {
     const n = state.picked.size;
     ui.go.disabled = n === 0;
     ui.filmGo.disabled = n < 2;
-    ui.go.textContent = n === 0 ? 'Pick stills to get their palettes'
-      : `Get the palette${n === 1 ? '' : 's'} of ${n} still${n === 1 ? '' : 's'}`;
+    ui.go.textContent =
+      n === 0
+        ? 'Pick stills to get their palettes'
+        : `Get the palette${n === 1 ? '' : 's'} of ${n} still${n === 1 ? '' : 's'}`;
   };
 
   async function search(event) {
@@ -69,8 +72,20 @@ export function wireFilm(ui, hooks) {
   }
 
   function stillItem(still, i) {
-    const img = el('img', { alt: `Still ${i + 1}`, loading: 'lazy', decoding: 'async', referrerPolicy: 'no-referrer', src: still.thumb });
-    img.addEventListener('error', () => { if (img.src !== still.url) img.src = still.url; }, { once: true });
+    const img = el('img', {
+      alt: `Still ${i + 1}`,
+      loading: 'lazy',
+      decoding: 'async',
+      referrerPolicy: 'no-referrer',
+      src: still.thumb,
+    });
+    img.addEventListener(
+      'error',
+      () => {
+        if (img.src !== still.url) img.src = still.url;
+      },
+      { once: true },
+    );
     const box = el('input', { type: 'checkbox', value: still.url, attrs: { 'aria-label': `Still ${i + 1}` } });
     box.addEventListener('change', () => {
       if (box.checked && state.picked.size >= MAX_PICK) {
@@ -97,9 +112,12 @@ export function wireFilm(ui, hooks) {
       say('Fetching the stills and finding their colours…');
       const results = await Promise.allSettled(waits);
       const done = results.filter((r) => r.status === 'fulfilled').length;
-      say(done === jobs.length ? `Done: ${done} palette${done === 1 ? '' : 's'}.`
-        : `${done} of ${jobs.length} palettes done; the others failed (see each one).`,
-      done === jobs.length ? null : { code: 'some_failed' });
+      say(
+        done === jobs.length
+          ? `Done: ${done} palette${done === 1 ? '' : 's'}.`
+          : `${done} of ${jobs.length} palettes done; the others failed (see each one).`,
+        done === jobs.length ? null : { code: 'some_failed' },
+      );
     } catch (error) {
       failed(error);
     } finally {
@@ -113,8 +131,12 @@ export function wireFilm(ui, hooks) {
     const note = el('p', { className: 'hint', textContent: 'Working…' });
     const show = el('button', { type: 'button', className: 'secondary', textContent: 'Show in full', disabled: true });
     const thumb = el('img', { alt: name, referrerPolicy: 'no-referrer', src: job.still });
-    const item = el('li', { className: 'film-result', attrs: { 'data-job-id': job.jobId } },
-      thumb, el('div', {}, el('p', { className: 'name', textContent: name }), chips, note, show));
+    const item = el(
+      'li',
+      { className: 'film-result', attrs: { 'data-job-id': job.jobId } },
+      thumb,
+      el('div', {}, el('p', { className: 'name', textContent: name }), chips, note, show),
+    );
     ui.results.append(item);
     hooks.onJob({ jobId: job.jobId, name, status: 'working' });
     try {
@@ -143,7 +165,13 @@ export function wireFilm(ui, hooks) {
     ui.filmGo.disabled = true;
     say(`Asking for the film palette of ${stills.length} stills…`);
     try {
-      const { jobs } = await createFilmJobs({ stills, film: film.title, filmUrl: film.url, filmPalette: true, ...hooks.options() });
+      const { jobs } = await createFilmJobs({
+        stills,
+        film: film.title,
+        filmUrl: film.url,
+        filmPalette: true,
+        ...hooks.options(),
+      });
       say('Fetching the stills (one a second) and pooling their colours…');
       await followFilm(jobs[0], film, stills.length);
       say(`Done: the film palette of ${stills.length} stills.`);
@@ -158,9 +186,18 @@ export function wireFilm(ui, hooks) {
     const name = `${film.title} — film palette of ${count} stills`;
     const chips = el('ul', { className: 'chips small', attrs: { 'aria-label': `Colours of ${name}` } });
     const note = el('p', { className: 'hint', textContent: 'Working…' });
-    const poster = el('img', { alt: `Film strip of ${film.title}: each still's palette, the film palette along the bottom`, hidden: true });
-    const item = el('li', { className: 'film-result whole', attrs: { 'data-job-id': job.jobId } },
-      el('p', { className: 'name', textContent: name }), chips, note, poster);
+    const poster = el('img', {
+      alt: `Film strip of ${film.title}: each still's palette, the film palette along the bottom`,
+      hidden: true,
+    });
+    const item = el(
+      'li',
+      { className: 'film-result whole', attrs: { 'data-job-id': job.jobId } },
+      el('p', { className: 'name', textContent: name }),
+      chips,
+      note,
+      poster,
+    );
     ui.results.prepend(item);
     hooks.onJob({ jobId: job.jobId, name, status: 'working' });
     try {
@@ -173,7 +210,12 @@ export function wireFilm(ui, hooks) {
       }
       note.textContent = '';
       item.dataset.status = 'done';
-      hooks.onJob({ jobId: job.jobId, name, status: 'done', colors: (result.palette?.film?.colors ?? []).map((c) => c.hex) });
+      hooks.onJob({
+        jobId: job.jobId,
+        name,
+        status: 'done',
+        colors: (result.palette?.film?.colors ?? []).map((c) => c.hex),
+      });
     } catch (error) {
       note.textContent = error instanceof ApiError ? error.message : 'The film palette could not be made.';
       note.classList.add('error');

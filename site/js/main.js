@@ -9,15 +9,34 @@ import { loadPlotly, renderPlot, clearPlot } from './plot.js';
 import { showDownloads, downloadZip, fetchJson } from './downloads.js';
 import { remember, showRecent } from './recent.js';
 import { wireFilm } from './film.js';
+import { applyOptions, chosenOptions } from './options.js';
 
 const $ = (id) => document.getElementById(id);
 const ui = {
-  form: $('upload-form'), file: $('file'), drop: $('drop'), preview: $('preview'), dropText: $('drop-text'),
-  k: $('k'), kValue: $('k-value'), limit: $('limit'), space: $('space'), go: $('go'),
-  progress: $('progress'), status: $('status'), results: $('results'), chips: $('chips'),
-  swatch: $('swatch'), original: $('original'), replaced: $('replaced'), compare: $('compare'),
-  compareSlider: $('compare-slider'), plot: $('plot'), downloads: $('downloads'), zip: $('zip'),
-  recent: $('recent'), recentEmpty: $('recent-empty'),
+  form: $('upload-form'),
+  file: $('file'),
+  drop: $('drop'),
+  preview: $('preview'),
+  dropText: $('drop-text'),
+  k: $('k'),
+  kValue: $('k-value'),
+  limit: $('limit'),
+  space: $('space'),
+  go: $('go'),
+  progress: $('progress'),
+  status: $('status'),
+  results: $('results'),
+  chips: $('chips'),
+  swatch: $('swatch'),
+  original: $('original'),
+  replaced: $('replaced'),
+  compare: $('compare'),
+  compareSlider: $('compare-slider'),
+  plot: $('plot'),
+  downloads: $('downloads'),
+  zip: $('zip'),
+  recent: $('recent'),
+  recentEmpty: $('recent-empty'),
 };
 const state = { file: null, previewUrl: null, job: null, busy: false };
 
@@ -34,7 +53,7 @@ function fail(error) {
 }
 
 function choose(file) {
-  const problem = problemWith(file, config.maxBytes);
+  const problem = problemWith(file, config.options.maxBytes.default);
   state.file = problem ? null : file;
   ui.go.disabled = Boolean(problem) || state.busy;
   delete ui.status.dataset.error;
@@ -65,9 +84,7 @@ async function run(event) {
   let jobId = null;
   try {
     setStatus('Uploading…');
-    const created = await createUpload(file, {
-      k: Number(ui.k.value), limit: Number(ui.limit.value), space: ui.space.value,
-    });
+    const created = await createUpload(file, chosenOptions(ui));
     jobId = created.jobId;
     remember({ jobId, name: file.name, status: 'uploading' });
     await uploadFile(created.upload, file, (fraction) => {
@@ -89,19 +106,7 @@ async function run(event) {
   } finally {
     state.busy = false;
     ui.go.disabled = !state.file;
-    wireFilm({
-  form: $('film-search'), query: $('film-query'), status: $('film-status'), films: $('film-list'),
-  stillsBox: $('stills-box'), stillsTitle: $('stills-title'), stills: $('stills'), go: $('stills-go'), filmGo: $('film-palette-go'),
-  results: $('film-results'),
-}, {
-  options: () => ({ k: Number(ui.k.value), limit: Number(ui.limit.value), space: ui.space.value }),
-  onShow: async (job, stillUrl) => {
-    await showResults(job, stillUrl);
-    ui.results.scrollIntoView({ behavior: 'smooth' });
-  },
-  onJob: (entry) => { remember(entry); refreshRecent(); },
-});
-refreshRecent();
+    refreshRecent();
   }
 }
 
@@ -147,7 +152,9 @@ async function openRecent(entry) {
     setStatus(`Showing ${entry.name ?? entry.jobId}.`);
     ui.results.scrollIntoView({ behavior: 'smooth' });
   } catch (error) {
-    fail(error.status === 404 ? new ApiError('gone', 'This job is no longer available; its files have expired.') : error);
+    fail(
+      error.status === 404 ? new ApiError('gone', 'This job is no longer available; its files have expired.') : error,
+    );
   }
 }
 
@@ -157,7 +164,10 @@ function refreshRecent() {
 
 function wireDrop() {
   for (const name of ['dragenter', 'dragover']) {
-    ui.drop.addEventListener(name, (event) => { event.preventDefault(); ui.drop.classList.add('over'); });
+    ui.drop.addEventListener(name, (event) => {
+      event.preventDefault();
+      ui.drop.classList.add('over');
+    });
   }
   for (const name of ['dragleave', 'drop']) {
     ui.drop.addEventListener(name, () => ui.drop.classList.remove('over'));
@@ -174,9 +184,12 @@ ui.preview.addEventListener('error', () => {
   ui.drop.classList.remove('has-preview');
   ui.dropText.textContent = 'No preview: the browser cannot show this file';
 });
+applyOptions(ui, config.options);
 wireDrop();
 wireCompare(ui.compareSlider, ui.compare);
-ui.k.addEventListener('input', () => { ui.kValue.textContent = ui.k.value; });
+ui.k.addEventListener('input', () => {
+  ui.kValue.textContent = ui.k.value;
+});
 ui.form.addEventListener('submit', run);
 ui.zip.addEventListener('click', async () => {
   if (!state.job) return;
@@ -189,16 +202,29 @@ ui.zip.addEventListener('click', async () => {
     ui.zip.disabled = false;
   }
 });
-wireFilm({
-  form: $('film-search'), query: $('film-query'), status: $('film-status'), films: $('film-list'),
-  stillsBox: $('stills-box'), stillsTitle: $('stills-title'), stills: $('stills'), go: $('stills-go'), filmGo: $('film-palette-go'),
-  results: $('film-results'),
-}, {
-  options: () => ({ k: Number(ui.k.value), limit: Number(ui.limit.value), space: ui.space.value }),
-  onShow: async (job, stillUrl) => {
-    await showResults(job, stillUrl);
-    ui.results.scrollIntoView({ behavior: 'smooth' });
+wireFilm(
+  {
+    form: $('film-search'),
+    query: $('film-query'),
+    status: $('film-status'),
+    films: $('film-list'),
+    stillsBox: $('stills-box'),
+    stillsTitle: $('stills-title'),
+    stills: $('stills'),
+    go: $('stills-go'),
+    filmGo: $('film-palette-go'),
+    results: $('film-results'),
   },
-  onJob: (entry) => { remember(entry); refreshRecent(); },
-});
+  {
+    options: () => chosenOptions(ui),
+    onShow: async (job, stillUrl) => {
+      await showResults(job, stillUrl);
+      ui.results.scrollIntoView({ behavior: 'smooth' });
+    },
+    onJob: (entry) => {
+      remember(entry);
+      refreshRecent();
+    },
+  },
+);
 refreshRecent();

@@ -14,9 +14,17 @@ export function showChips(list, palette) {
   clear(list);
   for (const { hex, share } of swatchesOf(palette)) {
     const percent = `${(share * 100).toFixed(1)}%`;
-    const button = el('button', { type: 'button', className: 'chip', attrs: { 'aria-label': `Copy ${hex} (${percent} of the photo)` } },
+    const button = el(
+      'button',
+      { type: 'button', className: 'chip', attrs: { 'aria-label': `Copy ${hex} (${percent} of the photo)` } },
       el('span', { className: 'color', style: `background:${hex}` }),
-      el('span', { className: 'label' }, el('span', { className: 'hex', textContent: hex }), el('span', { className: 'share', textContent: percent })));
+      el(
+        'span',
+        { className: 'label' },
+        el('span', { className: 'hex', textContent: hex }),
+        el('span', { className: 'share', textContent: percent }),
+      ),
+    );
     button.addEventListener('click', () => copy(hex));
     list.append(el('li', {}, button));
   }

@@ -31,11 +31,21 @@ export function showRecent(list, empty, onOpen) {
   empty.hidden = jobs.length > 0;
   for (const job of jobs) {
     const when = new Date(job.createdAt).toLocaleString();
-    const dots = el('span', { className: 'dots', attrs: { 'aria-hidden': 'true' } },
-      ...(job.colors ?? []).slice(0, 8).map((hex) => el('span', { style: `display:inline-block;width:12px;height:12px;background:${hex};margin-right:2px;border-radius:2px` })));
-    const button = el('button', { type: 'button' },
+    const dots = el(
+      'span',
+      { className: 'dots', attrs: { 'aria-hidden': 'true' } },
+      ...(job.colors ?? []).slice(0, 8).map((hex) =>
+        el('span', {
+          style: `display:inline-block;width:12px;height:12px;background:${hex};margin-right:2px;border-radius:2px`,
+        }),
+      ),
+    );
+    const button = el(
+      'button',
+      { type: 'button' },
       el('span', {}, el('span', { textContent: `${job.name ?? job.jobId} — ${job.status ?? ''} ` }), dots),
-      el('span', { className: 'when', textContent: when }));
+      el('span', { className: 'when', textContent: when }),
+    );
     button.addEventListener('click', () => onOpen(job));
     list.append(el('li', {}, button));
   }

@@ -16,11 +16,17 @@ export function uploadFile(upload, file, onProgress) {
         onProgress(1);
         resolve();
       } else {
-        reject(new ApiError('upload_refused',
-          `The storage refused the upload (HTTP ${xhr.status}); the link may have expired. Try again.`, xhr.status));
+        reject(
+          new ApiError(
+            'upload_refused',
+            `The storage refused the upload (HTTP ${xhr.status}); the link may have expired. Try again.`,
+            xhr.status,
+          ),
+        );
       }
     };
-    xhr.onerror = () => reject(new ApiError('network', 'The upload was interrupted. Check your connection and try again.'));
+    xhr.onerror = () =>
+      reject(new ApiError('network', 'The upload was interrupted. Check your connection and try again.'));
     xhr.send(file);
   });
 }

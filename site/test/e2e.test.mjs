@@ -40,6 +40,14 @@ async function openPage(viewport = { width: 1280, height: 900 }) {
   return page;
 }
 
+/** An empty file of `size` bytes under test-output/ (sparse: no real bytes written). */
+function sparseFile(name, size) {
+  const path = join(outputDir, name);
+  closeSync(openSync(path, 'w'));
+  truncateSync(path, size);
+  return path;
+}
+
 async function upload(page, file) {
   await page.setInputFiles('#file', file);
   await page.click('#go');
@@ -81,12 +89,14 @@ test('a photo gives chips, swatch, repainted image, a WebGL plot and a zip of ev
 
   await page.waitForSelector('#plot canvas', { timeout: 60_000 });
   await page.waitForSelector('#plot[data-render-ms]', { timeout: 60_000 });
-  assert.ok(await distinctColours(page, '#plot') > 50, 'the plot canvas is not blank');
+  assert.ok((await distinctColours(page, '#plot')) > 50, 'the plot canvas is not blank');
   await page.screenshot({ path: join(outputDir, 'results.png'), fullPage: true });
   const shift = await page.evaluate(() => window.layoutShift);
   assert.ok(shift < 0.1, `the page jumped while results arrived: layout shift ${shift}`);
-  t.diagnostic(`layout shift ${shift.toFixed(4)}; upload to results ${await page.getAttribute('body', 'data-results-ms')} ms; `
-    + `plot render ${await page.getAttribute('#plot', 'data-render-ms')} ms`);
+  t.diagnostic(
+    `layout shift ${shift.toFixed(4)}; upload to results ${await page.getAttribute('body', 'data-results-ms')} ms; ` +
+      `plot render ${await page.getAttribute('#plot', 'data-render-ms')} ms`,
+  );
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#zip')]);
   const zipPath = join(outputDir, download.suggestedFilename());
@@ -96,7 +106,10 @@ test('a photo gives chips, swatch, repainted image, a WebGL plot and a zip of ev
     assert.ok(entries[name]?.length > 0, `zip holds ${name}: ${Object.keys(entries)}`);
   }
   const palette = JSON.parse(new TextDecoder().decode(entries['palette.json']));
-  assert.deepEqual(palette.colors.map((c) => c.hex), hexes);
+  assert.deepEqual(
+    palette.colors.map((c) => c.hex),
+    hexes,
+  );
 
   await page.setViewportSize({ width: 390, height: 844 });
   await page.waitForTimeout(600); // Plotly redraws for the new width after a debounce
@@ -116,28 +129,34 @@ test('a throttled API (1 request a second, bursts of 2) slows the page down, yet
     const page = await context.newPage();
     const throttled = [];
     page.on('response', (response) => {
-      if (response.status() === 429) throttled.push(`${response.request().method()} ${new URL(response.url()).pathname}`);
+      if (response.status() === 429)
+        throttled.push(`${response.request().method()} ${new URL(response.url()).pathname}`);
     });
     await page.goto(throttledStack.url);
     await page.setInputFiles('#file', SAMPLE);
     // Another client empties the upload route's bucket, so the page's own request meets a 429 first.
-    const request = { method: 'POST', body: JSON.stringify({ filename: 'a.png', contentType: 'image/png', size: 1000 }) };
+    const request = {
+      method: 'POST',
+      body: JSON.stringify({ filename: 'a.png', contentType: 'image/png', size: 1000 }),
+    };
     for (let i = 0; i < 10 && (await fetch(`${throttledStack.url}uploads`, request)).status !== 429; i++);
     await page.click('#go');
     await page.waitForSelector('body[data-results-ms], #status[data-error]', { timeout: 90_000 });
 
     assert.equal(await page.getAttribute('#status', 'data-error'), null, await page.textContent('#status'));
-    assert.ok(await page.locator('#chips .hex').count() >= 1, 'the palette is shown');
+    assert.ok((await page.locator('#chips .hex').count()) >= 1, 'the palette is shown');
     assert.ok(throttled.includes('POST /uploads'), `the page's upload request met a 429: ${throttled}`);
-    t.diagnostic(`answers 429 the page backed off from: ${throttled.length} (${[...new Set(throttled.map((r) => r.replace(/\/jobs\/.*/, '/jobs/{id}')))].join(', ')}); `
-      + `upload to results ${await page.getAttribute('body', 'data-results-ms')} ms`);
+    t.diagnostic(
+      `answers 429 the page backed off from: ${throttled.length} (${[...new Set(throttled.map((r) => r.replace(/\/jobs\/.*/, '/jobs/{id}')))].join(', ')}); ` +
+        `upload to results ${await page.getAttribute('body', 'data-results-ms')} ms`,
+    );
   } finally {
     await context.close();
     await throttledStack.stop();
   }
 });
 
-test('a text file named .png gets the worker\'s readable reason', async () => {
+test("a text file named .png gets the worker's readable reason", async () => {
   const page = await openPage({ width: 390, height: 844 });
   const fake = join(outputDir, 'notes.png');
   writeFileSync(fake, 'These are my shopping notes, not a picture.\n');
@@ -153,15 +172,16 @@ test('a text file named .png gets the worker\'s readable reason', async () => {
 
 test('not an image type, too large and network down are explained at once', async () => {
   const page = await openPage();
-  await page.setInputFiles('#file', { name: 'report.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4') });
+  await page.setInputFiles('#file', {
+    name: 'report.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.4'),
+  });
   assert.match(await page.textContent('#status'), /not an image/);
   assert.equal(await page.isDisabled('#go'), true);
 
-  const maxBytes = await page.evaluate(async () => (await import('/config.js')).config.maxBytes);
-  const huge = join(outputDir, 'huge.jpg');
-  closeSync(openSync(huge, 'w'));
-  truncateSync(huge, maxBytes + 1); // sparse: no real bytes written
-  await page.setInputFiles('#file', huge);
+  const maxBytes = await page.evaluate(async () => (await import('/config.js')).config.options.maxBytes.default);
+  await page.setInputFiles('#file', sparseFile('huge.jpg', maxBytes + 1));
   assert.match(await page.textContent('#status'), /is \d+ MB; the limit is \d+ MB/);
   assert.equal(await page.isDisabled('#go'), true);
 
@@ -170,6 +190,40 @@ test('not an image type, too large and network down are explained at once', asyn
   await page.waitForSelector('#status[data-error="network"]');
   assert.match(await page.textContent('#status'), /Cannot reach/);
   await page.context().close();
+});
+
+test('the controls take every bound and default from config.js', async () => {
+  const maxBytes = 3 * 1024 * 1024;
+  const config = {
+    apiBase: '',
+    options: {
+      k: { type: 'integer', default: 9, min: 2, max: 48, help: 'Colours in the palette' },
+      limit: { type: 'integer', default: 30, min: 5, max: 500, help: 'Most k-means iterations' },
+      space: { type: 'choice', default: 'oklab', values: ['rgb', 'oklab'], help: 'Colour space' },
+      maxBytes: { type: 'integer', default: maxBytes, min: 1, max: 104857600, help: 'Largest file' },
+      seed: { type: 'integer', default: 42, min: 0, max: 2147483647, help: 'Not offered by the page' },
+    },
+  };
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.route('**/config.js', (route) =>
+    route.fulfill({ contentType: 'text/javascript', body: `export const config = ${JSON.stringify(config)};` }),
+  );
+  await page.goto(stack.url);
+
+  assert.deepEqual(await page.$eval('#k', (k) => [k.min, k.max, k.value]), ['2', '48', '9']);
+  assert.equal(await page.textContent('#k-value'), '9');
+  assert.deepEqual(await page.$eval('#limit', (l) => [l.min, l.max, l.value]), ['5', '500', '30']);
+  assert.deepEqual(await page.$$eval('#space option', (options) => options.map((o) => o.value)), ['rgb', 'oklab']);
+  assert.equal(await page.inputValue('#space'), 'oklab');
+
+  await page.setInputFiles('#file', sparseFile('over-limit.jpg', maxBytes + 1));
+  assert.match(await page.textContent('#status'), /the limit is 3\.0 MB/);
+  assert.equal(await page.isDisabled('#go'), true);
+  await page.setInputFiles('#file', sparseFile('at-limit.jpg', maxBytes));
+  assert.match(await page.textContent('#status'), /^Ready: at-limit\.jpg/);
+  assert.equal(await page.isDisabled('#go'), false);
+  await context.close();
 });
 
 /**
@@ -212,7 +266,7 @@ test('film stills: search a film, pick two stills, see two palettes', async () =
   await page.getByRole('button', { name: 'Blade Runner 2049', exact: true }).click();
   await page.waitForSelector('#stills li img');
   const thumbs = page.locator('#stills img');
-  assert.ok(await thumbs.count() >= 2, 'the film shows its stills');
+  assert.ok((await thumbs.count()) >= 2, 'the film shows its stills');
   assert.equal(await thumbs.first().getAttribute('referrerpolicy'), 'no-referrer');
   await page.waitForFunction(() => document.querySelector('#stills img')?.naturalWidth > 0);
   assert.match(await thumbs.first().getAttribute('src'), /\/thumb\//);
@@ -221,13 +275,18 @@ test('film stills: search a film, pick two stills, see two palettes', async () =
   await page.locator('#stills input').nth(2).check();
   assert.equal(await page.textContent('#stills-go'), 'Get the palettes of 2 stills');
   await page.click('#stills-go');
-  await page.waitForFunction(() => document.querySelectorAll('#film-results li[data-status="done"]').length === 2,
-    null, { timeout: 60_000 });
+  await page.waitForFunction(
+    () => document.querySelectorAll('#film-results li[data-status="done"]').length === 2,
+    null,
+    { timeout: 60_000 },
+  );
 
   const items = page.locator('#film-results li.film-result');
   assert.equal(await items.count(), 2);
-  assert.deepEqual(await items.locator('.name').allTextContents(),
-    ['Blade Runner 2049 — still 1', 'Blade Runner 2049 — still 3']);
+  assert.deepEqual(await items.locator('.name').allTextContents(), [
+    'Blade Runner 2049 — still 1',
+    'Blade Runner 2049 — still 3',
+  ]);
   for (let i = 0; i < 2; i++) {
     const hexes = await items.nth(i).locator('.hex').allTextContents();
     assert.ok(hexes.length >= 1, `still ${i + 1} has a palette`);
@@ -263,5 +322,31 @@ test('film stills: a film nobody grabbed gets a sentence, not an error dump', as
   await page.waitForSelector('#film-status[data-error="film_not_found"]');
   assert.equal(await page.textContent('#film-status'), 'No film on film-grab.com matches "zzzz no such film".');
   assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 390, 'nothing overflows a phone');
+  await page.context().close();
+});
+
+test('film stills: after two uploads, one search sends one request', async () => {
+  const page = await openPage();
+  const searches = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname === '/filmgrab/search') searches.push(request.url());
+  });
+  let jobId = null;
+  for (let i = 0; i < 2; i++) {
+    await upload(page, SAMPLE);
+    await page.waitForFunction(
+      (previous) => {
+        const id = document.querySelector('#results').dataset.jobId;
+        return id && id !== previous;
+      },
+      jobId,
+      { timeout: 60_000 },
+    );
+    jobId = await page.getAttribute('#results', 'data-job-id');
+  }
+  await page.fill('#film-query', 'Blade Runner 2049');
+  await page.click('#film-search-go');
+  await page.waitForFunction(() => /found/.test(document.querySelector('#film-status').textContent));
+  assert.equal(searches.length, 1, searches.join('\n'));
   await page.context().close();
 });

@@ -17,7 +17,9 @@ try {
   page.on('response', async (response) => {
     try {
       weights.push({ url: response.url(), bytes: (await response.body()).length });
-    } catch { /* redirects and aborted responses have no body */ }
+    } catch {
+      /* redirects and aborted responses have no body */
+    }
   });
   await page.goto(stack.url, { waitUntil: 'networkidle' });
   const pageBytes = weights.reduce((sum, w) => sum + w.bytes, 0);
@@ -52,7 +54,8 @@ try {
     renders.push(Number(await page.getAttribute('#plot', 'data-render-ms')));
   }
   const points = await page.evaluate(() =>
-    document.getElementById('plot').data.reduce((n, trace) => n + (trace.x?.length ?? 0), 0));
+    document.getElementById('plot').data.reduce((n, trace) => n + (trace.x?.length ?? 0), 0),
+  );
   // The largest scatter the engine writes (PaletteOptions.MAX_PLOT_POINTS, 80,000 points): the same
   // figure with every point repeated, drawn by the page's own renderPlot into a fresh element.
   const largest = await page.evaluate(async (points) => {
@@ -63,7 +66,8 @@ try {
       for (const axis of ['x', 'y', 'z']) {
         if (Array.isArray(trace[axis]) && trace[axis].length > 1) copy[axis] = Array(times).fill(trace[axis]).flat();
       }
-      if (Array.isArray(trace.marker?.color)) copy.marker = { ...trace.marker, color: Array(times).fill(trace.marker.color).flat() };
+      if (Array.isArray(trace.marker?.color))
+        copy.marker = { ...trace.marker, color: Array(times).fill(trace.marker.color).flat() };
       if (Array.isArray(trace.text)) copy.text = Array(times).fill(trace.text).flat();
       return copy;
     });
@@ -73,14 +77,25 @@ try {
     const ms = await renderPlot(div, { data, layout });
     return { ms: Math.round(ms), points: data.reduce((n, t) => n + (t.x?.length ?? 0), 0) };
   }, points);
-  console.log(JSON.stringify({
-    pageBytesBeforePlotly: pageBytes,
-    plotlyLoadedOnOpen: plotlyLoaded,
-    photoBytes: photo.buffer.length,
-    uploadToResultsMs: { median: median(results), min: Math.min(...results), max: Math.max(...results), runs: results },
-    plotRenderMs: { median: median(renders), min: Math.min(...renders), max: Math.max(...renders), points },
-    largestPlotRenderMs: largest,
-  }, null, 2));
+  console.log(
+    JSON.stringify(
+      {
+        pageBytesBeforePlotly: pageBytes,
+        plotlyLoadedOnOpen: plotlyLoaded,
+        photoBytes: photo.buffer.length,
+        uploadToResultsMs: {
+          median: median(results),
+          min: Math.min(...results),
+          max: Math.max(...results),
+          runs: results,
+        },
+        plotRenderMs: { median: median(renders), min: Math.min(...renders), max: Math.max(...renders), points },
+        largestPlotRenderMs: largest,
+      },
+      null,
+      2,
+    ),
+  );
 } finally {
   await browser.close();
   await stack.stop();

@@ -9,12 +9,19 @@ test('Retry-After in seconds or as an HTTP date; anything else is ignored', () =
   assert.equal(retryAfterMs(' 30 ', now), 30_000);
   assert.equal(retryAfterMs('Thu, 01 Jan 2026 00:00:05 GMT', now), 5000);
   assert.equal(retryAfterMs('Wed, 31 Dec 2025 23:59:00 GMT', now), 0);
-  for (const header of [null, undefined, '', 'soon', '-1', '1.5']) assert.equal(retryAfterMs(header, now), null, header);
+  for (const header of [null, undefined, '', 'soon', '-1', '1.5'])
+    assert.equal(retryAfterMs(header, now), null, header);
 });
 
 test('a server-given wait is honoured, with at most a fifth added', () => {
-  assert.equal(backoffMs(1, 2000, POLICY, () => 0), 2000);
-  assert.equal(backoffMs(4, 2000, POLICY, () => 1), 2400);
+  assert.equal(
+    backoffMs(1, 2000, POLICY, () => 0),
+    2000,
+  );
+  assert.equal(
+    backoffMs(4, 2000, POLICY, () => 1),
+    2400,
+  );
 });
 
 test('without one, each wait is between half and all of a step that doubles up to the cap', () => {

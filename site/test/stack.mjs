@@ -12,8 +12,14 @@ export const siteDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const repoDir = join(siteDir, '..');
 export const outputDir = join(siteDir, 'test-output');
 
-const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-  '--disable-component-update', '--no-first-run'];
+const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -33,11 +39,16 @@ function freePort() {
 export async function startFakeFilmGrab() {
   const classes = join(repoDir, 'functions/filmgrab/target');
   if (!existsSync(join(classes, 'test-classes/palette/filmgrab/FakeFilmGrab.class'))) {
-    const built = spawnSync('mvn', ['-B', '-q', '-pl', 'functions/filmgrab', 'test-compile'], { cwd: repoDir, stdio: 'inherit' });
+    const built = spawnSync('mvn', ['-B', '-q', '-pl', 'functions/filmgrab', 'test-compile'], {
+      cwd: repoDir,
+      stdio: 'inherit',
+    });
     if (built.status !== 0) throw new Error('could not compile the fake film-grab site');
   }
   const classpath = [join(classes, 'test-classes'), join(classes, 'classes')].join(':');
-  const child = spawn('java', ['-cp', classpath, 'palette.filmgrab.FakeFilmGrab'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn('java', ['-cp', classpath, 'palette.filmgrab.FakeFilmGrab'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const baseUrl = await new Promise((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (chunk) => {
@@ -58,10 +69,16 @@ export async function startFakeFilmGrab() {
 export async function startStack({ filmGrabBase, args = [] } = {}) {
   const data = mkdtempSync(join(tmpdir(), 'palette-e2e-'));
   const [port, s3Port] = [await freePort(), await freePort()];
-  const child = spawn(join(repoDir, 'palette'), ['serve', '--web-port', String(port), '--port', String(s3Port), '--data', data, ...args], {
-    cwd: repoDir, stdio: ['ignore', 'pipe', 'pipe'], detached: true,
-    env: filmGrabBase ? { ...process.env, PALETTE_FILMGRAB_BASE_URL: filmGrabBase } : process.env,
-  });
+  const child = spawn(
+    join(repoDir, 'palette'),
+    ['serve', '--web-port', String(port), '--port', String(s3Port), '--data', data, ...args],
+    {
+      cwd: repoDir,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+      env: filmGrabBase ? { ...process.env, PALETTE_FILMGRAB_BASE_URL: filmGrabBase } : process.env,
+    },
+  );
   let log = '';
   const url = await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`palette serve printed no URL in 240 s:\n${log}`)), 240_000);
@@ -75,7 +92,10 @@ export async function startStack({ filmGrabBase, args = [] } = {}) {
     };
     child.stdout.on('data', read);
     child.stderr.on('data', read);
-    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`palette serve exited with ${code}:\n${log}`)); });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`palette serve exited with ${code}:\n${log}`));
+    });
   });
   const stop = async () => {
     if (child.exitCode === null) {

@@ -16,7 +16,8 @@ public record TaskRoot(Path folder) {
 
   /**
    * The handlers module as this checkout built it ({@code functions/handlers/target/classes} and
-   * {@code target/lib}), assembled under {@code into}: the same code the Makefile ships.
+   * {@code target/lib}), copied under {@code into} as the Makefile ships it. A copy, not links:
+   * a rebuild while the functions run must not change the jars under a running JVM.
    */
   public static TaskRoot ofCheckout(Path into) {
     Path handlers = checkout().resolve("functions/handlers/target");
@@ -31,7 +32,7 @@ public record TaskRoot(Path folder) {
       Files.createDirectories(into.resolve("lib"));
       try (Stream<Path> jars = Files.list(lib)) {
         for (Path jar : jars.filter(p -> p.toString().endsWith(".jar")).toList()) {
-          Files.createSymbolicLink(into.resolve("lib").resolve(jar.getFileName()), jar);
+          Files.copy(jar, into.resolve("lib").resolve(jar.getFileName()));
         }
       }
     } catch (IOException e) {

@@ -74,6 +74,7 @@ class ServeAndCliTest {
     StringWriter out = new StringWriter();
     CommandLine cli = PaletteCli.commandLine();
     cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(out, true));
     Path data = tmp.resolve("invoke");
 
     int code = cli.execute("invoke", "../events/s3-put.json", "--data", data.toString());

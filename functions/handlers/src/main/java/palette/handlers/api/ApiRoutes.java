@@ -60,7 +60,7 @@ final class ApiRoutes {
       if (path.equals("/uploads")) {
         requireMethod("POST", method);
         return Responses.json(
-            201, uploads.create(UploadRequest.parse(body(event, MAX_BODY), config.maxBytes())));
+            201, uploads.create(UploadRequest.parse(body(event, MAX_BODY), config.defaults())));
       }
       if (path.startsWith("/filmgrab/")) {
         return filmGrab(method, path, event);

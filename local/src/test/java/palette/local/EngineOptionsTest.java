@@ -2,6 +2,7 @@ package palette.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -54,7 +55,12 @@ class EngineOptionsTest {
         EngineOptions parsed = parse(entry.getValue(), Long.toString(good));
         assertThat(option.valueIn(parsed.toOptions())).isEqualTo(good);
       }
-      for (String bad : List.of(Long.toString(option.max() + 1), "4294967302", "2.5", "")) {
+      for (String bad :
+          List.of(
+              BigInteger.valueOf(option.max()).add(BigInteger.ONE).toString(),
+              "4294967302",
+              "2.5",
+              "")) {
         if (bad.equals("4294967302") && option.max() >= 4294967302L) {
           continue;
         }

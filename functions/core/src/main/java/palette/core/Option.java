@@ -41,13 +41,12 @@ public enum Option {
           List.of(),
           true,
           "Swatch stripes of equal width instead of as wide as each colour's share.")),
-  /** Up to 2^53 - 1, so a seed survives JSON and JavaScript numbers exactly. */
   SEED(
       integer(
           "seed",
           42,
-          0,
-          (1L << 53) - 1,
+          Long.MIN_VALUE,
+          Long.MAX_VALUE,
           true,
           "Seed of the k-means++ start: the same bytes and options give the same palette.")),
   PLOT_POINTS(

@@ -61,7 +61,11 @@ class OptionTest {
             "k must be between 1 and 64, was 99999999999999999999"),
         Arguments.of(Option.LIMIT, "-1", "limit must be between 1 and 1000, was -1"),
         Arguments.of(Option.LIMIT, "2.5", "limit must be a whole number, was '2.5'"),
-        Arguments.of(Option.SEED, "-1", "seed must be between 0 and 9007199254740991, was -1"),
+        Arguments.of(
+            Option.SEED,
+            "9223372036854775808",
+            "seed must be between -9223372036854775808 and 9223372036854775807,"
+                + " was 9223372036854775808"),
         Arguments.of(Option.PLOT_POINTS, "NaN", "plotPoints must be a whole number, was 'NaN'"),
         Arguments.of(Option.MAX_BYTES, " ", "maxBytes must not be empty"),
         Arguments.of(
@@ -90,7 +94,8 @@ class OptionTest {
         Arguments.of(
             Option.SEED,
             new BigInteger("18446744073709551616"),
-            "seed must be between 0 and 9007199254740991, was 18446744073709551616"),
+            "seed must be between -9223372036854775808 and 9223372036854775807,"
+                + " was 18446744073709551616"),
         Arguments.of(Option.K, 6.5, "k must be a whole number, was 6.5"),
         Arguments.of(Option.K, Double.NaN, "k must be a whole number, was NaN"),
         Arguments.of(

@@ -3,6 +3,7 @@ package palette.handlers.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,12 +35,12 @@ class OptionsAgreementTest {
           switch (option.kind()) {
             case INTEGER ->
                 List.of(
-                    option.max() < 4294967302L ? "4294967302" : "9223372036854775807",
+                    option.max() < 4294967302L ? "4294967302" : "9223372036854775808",
                     "18446744073709551617",
                     "1e400",
                     "6.5",
-                    Long.toString(option.min() - 1),
-                    Long.toString(option.max() + 1),
+                    BigInteger.valueOf(option.min()).subtract(BigInteger.ONE).toString(),
+                    BigInteger.valueOf(option.max()).add(BigInteger.ONE).toString(),
                     "\"\"",
                     "\"6\"",
                     "true",
@@ -67,7 +68,7 @@ class OptionsAgreementTest {
   void theWorkersMetadataRefusesWhatTheApiRefuses() {
     for (Option option : Option.values()) {
       if (option.kind() == Option.Kind.INTEGER && option.perJob()) {
-        String overflow = option.max() < 4294967302L ? "4294967302" : "9223372036854775807";
+        String overflow = option.max() < 4294967302L ? "4294967302" : "9223372036854775808";
         for (String text : List.of(overflow, "18446744073709551617", "6.5", "", "x")) {
           assertThatThrownBy(() -> Option.perJobFromText(Map.of(option.dashed(), text), DEPLOYED))
               .isInstanceOf(PaletteException.class)

@@ -59,7 +59,7 @@ final class BenchCommand implements Callable<Integer> {
       description = "Also write the reference JPEG here (to time other tools on the same bytes).")
   Path saveInput;
 
-  @Mixin RunCommand.EngineOptions engine;
+  @Mixin EngineOptions engine;
 
   @Override
   public Integer call() throws IOException {

@@ -76,7 +76,7 @@ final class FilmCommand implements Callable<Integer> {
       description = "No progress bar.")
   boolean quiet;
 
-  @Mixin RunCommand.EngineOptions engine;
+  @Mixin EngineOptions engine;
 
   @Mixin SiteOptions siteOptions;
 

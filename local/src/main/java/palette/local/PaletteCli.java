@@ -31,6 +31,8 @@ public final class PaletteCli implements Runnable {
   public static CommandLine commandLine() {
     return new CommandLine(new PaletteCli())
         .setExecutionExceptionHandler(Failures::handle)
+        .setDefaultValueProvider(EngineOptions.DEFAULTS)
+        .setResourceBundle(new EngineOptions.Help())
         .setCaseInsensitiveEnumValuesAllowed(true);
   }
 

@@ -130,12 +130,13 @@ final class PublishSiteCommand implements Callable<Integer> {
   static PaletteOptions deployed(Map<String, String> parameters) {
     Map<String, String> env = new HashMap<>();
     env.put(WorkerConfig.OUTPUT_BUCKET, "unused");
+    // The template passes each parameter to the worker as the variable named here.
     Map.of(
-            "DefaultK", WorkerConfig.DEFAULT_K,
-            "DefaultLimit", WorkerConfig.DEFAULT_LIMIT,
-            "MaxBytes", WorkerConfig.MAX_BYTES,
-            "MaxPixels", WorkerConfig.MAX_PIXELS,
-            "PlotPoints", WorkerConfig.PLOT_POINTS)
+            "DefaultK", "DEFAULT_K",
+            "DefaultLimit", "DEFAULT_LIMIT",
+            "MaxBytes", "MAX_BYTES",
+            "MaxPixels", "MAX_PIXELS",
+            "PlotPoints", "PLOT_POINTS")
         .forEach(
             (parameter, variable) -> {
               if (parameters.containsKey(parameter)) {

@@ -9,14 +9,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import palette.core.Artifact;
-import palette.core.ColorSpace;
-import palette.core.ImageLimits;
 import palette.core.PaletteDocument;
 import palette.core.PaletteOptions;
 import palette.core.PaletteRun;
 import palette.core.Palettes;
 import palette.core.ScatterPage;
-import palette.core.SortOrder;
 import palette.core.Swatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -124,69 +121,6 @@ final class RunCommand implements Callable<Integer> {
           swatch.color().g(),
           swatch.color().b(),
           swatch.share() * 100);
-    }
-  }
-
-  /** Engine options shared by the commands that run the engine. */
-  static final class EngineOptions {
-    @Option(
-        names = {"-k", "--colors"},
-        paramLabel = "K",
-        description = "Number of colours, 1 to 64 (default: ${DEFAULT-VALUE}).")
-    int k = PaletteOptions.DEFAULT_K;
-
-    @Option(
-        names = {"-l", "--limit"},
-        paramLabel = "N",
-        description = "Maximum k-means iterations, 1 to 1000 (default: ${DEFAULT-VALUE}).")
-    int limit = PaletteOptions.DEFAULT_LIMIT;
-
-    @Option(
-        names = "--space",
-        paramLabel = "SPACE",
-        description = "Colour space to cluster in: rgb or oklab (default: rgb).")
-    String space = "rgb";
-
-    @Option(
-        names = "--sort",
-        paramLabel = "ORDER",
-        description = "Colour order: share, hue or lightness (default: share).")
-    String sort = "share";
-
-    @Option(names = "--seed", description = "Seed of the k-means++ start (default: 42).")
-    long seed = PaletteOptions.DEFAULT_SEED;
-
-    @Option(names = "--equal-stripes", description = "Equal-width swatch stripes.")
-    boolean equalStripes;
-
-    @Option(
-        names = "--plot-points",
-        paramLabel = "N",
-        description = "Most points in the 3D scatter (default: ${DEFAULT-VALUE}).")
-    int plotPoints = PaletteOptions.DEFAULT_PLOT_POINTS;
-
-    @Option(
-        names = "--max-pixels",
-        paramLabel = "N",
-        description = "Refuse images with more pixels (default: ${DEFAULT-VALUE}).")
-    long maxPixels = ImageLimits.DEFAULT_MAX_PIXELS;
-
-    @Option(
-        names = "--max-bytes",
-        paramLabel = "N",
-        description = "Refuse files larger than this many bytes (default: ${DEFAULT-VALUE}).")
-    long maxBytes = ImageLimits.DEFAULT_MAX_BYTES;
-
-    PaletteOptions toOptions() {
-      return new PaletteOptions(
-          k,
-          limit,
-          ColorSpace.parse(space),
-          seed,
-          SortOrder.parse(sort),
-          equalStripes,
-          plotPoints,
-          new ImageLimits(maxPixels, maxBytes));
     }
   }
 }

@@ -125,7 +125,7 @@ class PublishSiteCommandTest {
     assertThat(module).startsWith("// Generated").doesNotContain("/* config.js */");
     assertThat(config.get("apiBase")).isEqualTo("https://api.example.test");
     assertThat(option(config, "maxBytes").get("default"))
-        .isEqualTo((int) palette.core.ImageLimits.DEFAULT_MAX_BYTES);
+        .isEqualTo(((Number) palette.core.Option.MAX_BYTES.defaultValue()).intValue());
     assertThat(option(config, "k")).containsEntry("default", 6).containsEntry("max", 64);
     assertThat(option(config, "space").get("values")).asList().containsExactly("rgb", "oklab");
   }

@@ -9,13 +9,7 @@ public enum ColorSpace {
 
   /** Parses {@code rgb} or {@code oklab}, any case. */
   public static ColorSpace parse(String text) {
-    for (ColorSpace space : values()) {
-      if (space.name().equalsIgnoreCase(text.trim())) {
-        return space;
-      }
-    }
-    throw new PaletteException(
-        ErrorCode.INVALID_OPTION, "space must be rgb or oklab, was '" + text + "'");
+    return valueOf(((String) Option.SPACE.parseText(text)).toUpperCase(java.util.Locale.ROOT));
   }
 
   /** The lower-case name used on the command line and in documents. */

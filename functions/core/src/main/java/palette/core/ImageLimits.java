@@ -2,24 +2,17 @@ package palette.core;
 
 /**
  * How big an input may be. Both limits are checked before pixel memory is allocated, so a
- * decompression bomb costs a header read, not a gigabyte.
+ * decompression bomb costs a header read, not a gigabyte. Bounds and defaults are {@link
+ * Option#MAX_PIXELS} and {@link Option#MAX_BYTES}.
  */
 public record ImageLimits(long maxPixels, long maxBytes) {
-  public static final long DEFAULT_MAX_PIXELS = 100_000_000L;
-  public static final long DEFAULT_MAX_BYTES = 50L * 1024 * 1024;
-
   public ImageLimits {
-    if (maxPixels < 1) {
-      throw new PaletteException(
-          ErrorCode.INVALID_OPTION, "maxPixels must be at least 1, was " + maxPixels);
-    }
-    if (maxBytes < 1) {
-      throw new PaletteException(
-          ErrorCode.INVALID_OPTION, "maxBytes must be at least 1, was " + maxBytes);
-    }
+    Option.MAX_PIXELS.check(maxPixels);
+    Option.MAX_BYTES.check(maxBytes);
   }
 
   public static ImageLimits defaults() {
-    return new ImageLimits(DEFAULT_MAX_PIXELS, DEFAULT_MAX_BYTES);
+    return new ImageLimits(
+        (Long) Option.MAX_PIXELS.defaultValue(), (Long) Option.MAX_BYTES.defaultValue());
   }
 }

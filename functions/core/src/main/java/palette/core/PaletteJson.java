@@ -25,7 +25,7 @@ import java.util.Map;
  *     "sort": "share",                  share | hue | lightness
  *     "equalStripes": false,
  *     "plotPoints": 20000,
- *     "maxPixels": 100000000, "maxBytes": 52428800
+ *     "maxPixels": 40000000, "maxBytes": 26214400
  *   },
  *   "image": {
  *     "width": 2560, "height": 1600,    after EXIF orientation

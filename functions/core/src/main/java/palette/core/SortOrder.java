@@ -11,13 +11,7 @@ public enum SortOrder {
 
   /** Parses {@code share}, {@code hue} or {@code lightness}, any case. */
   public static SortOrder parse(String text) {
-    for (SortOrder order : values()) {
-      if (order.name().equalsIgnoreCase(text.trim())) {
-        return order;
-      }
-    }
-    throw new PaletteException(
-        ErrorCode.INVALID_OPTION, "sort must be share, hue or lightness, was '" + text + "'");
+    return valueOf(((String) Option.SORT.parseText(text)).toUpperCase(java.util.Locale.ROOT));
   }
 
   /** The lower-case name used on the command line and in documents. */

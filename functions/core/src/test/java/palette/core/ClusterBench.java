@@ -27,7 +27,7 @@ public final class ClusterBench {
       image = png(new File(args[0]));
       at = 1;
     }
-    int k = args.length > at ? Integer.parseInt(args[at]) : PaletteOptions.DEFAULT_K;
+    int k = args.length > at ? Integer.parseInt(args[at]) : PaletteOptions.defaults().k();
     int limit = args.length > at + 1 ? Integer.parseInt(args[at + 1]) : 20;
     int runs = args.length > at + 2 ? Integer.parseInt(args[at + 2]) : 15;
     ColorSpace space = args.length > at + 3 ? ColorSpace.parse(args[at + 3]) : ColorSpace.RGB;

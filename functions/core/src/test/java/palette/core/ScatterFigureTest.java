@@ -83,7 +83,7 @@ class ScatterFigureTest {
     PixelImage image = Synthetic.noise(800, 400, 8);
     Ordered ordered = ordered(image, Synthetic.gridCentroids(64));
 
-    String json = ScatterFigure.json(image, ordered, PaletteOptions.DEFAULT_PLOT_POINTS, 1);
+    String json = ScatterFigure.json(image, ordered, PaletteOptions.defaults().plotPoints(), 1);
 
     assertThat(json.getBytes(StandardCharsets.UTF_8).length).isLessThan(1_000_000);
     List<Object> data = traces(json);
@@ -92,7 +92,7 @@ class ScatterFigureTest {
     for (int i = 0; i < 64; i++) {
       points += array(object(data.get(i)).get("x")).size();
     }
-    assertThat(points).isEqualTo(PaletteOptions.DEFAULT_PLOT_POINTS);
+    assertThat(points).isEqualTo(PaletteOptions.defaults().plotPoints());
   }
 
   private static List<Object> traces(String json) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import palette.core.Option;
 import palette.core.PaletteException;
 import palette.core.PaletteOptions;
 import palette.core.PaletteRun;
@@ -62,7 +63,7 @@ final class FilmGrabJob {
     String prefix = OutputKeys.prefixFor(ref.key());
     PaletteOptions options = null;
     try {
-      options = JobOptions.from(request.options(), defaults);
+      options = Option.perJobFromText(request.options(), defaults);
       return film.run(ref, request, options, start);
     } catch (PaletteException e) {
       return fail(ref, prefix, e.code().id(), e.getMessage(), options, start);
@@ -80,7 +81,7 @@ final class FilmGrabJob {
     PaletteOptions options = null;
     Map<String, Double> timings = new LinkedHashMap<>();
     try {
-      options = JobOptions.from(request.options(), defaults);
+      options = Option.perJobFromText(request.options(), defaults);
       URI still = site.expectAllowed(request.still());
       long fetchStart = System.nanoTime();
       byte[] bytes = site.fetchStill(still);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import palette.core.Option;
 
 /**
  * A request to make the palette of one film-grab.com still: the small JSON object the API (or
@@ -22,7 +23,7 @@ import java.util.Map;
  * @param film the film's title, or empty
  * @param filmUrl the film page URL, or empty
  * @param options palette options as object metadata would carry them ({@code k=8}), for {@link
- *     JobOptions}
+ *     Option#perJobFromText}
  */
 public record FilmGrabRequest(
     String still, String film, String filmUrl, Map<String, String> options) {
@@ -81,19 +82,19 @@ public record FilmGrabRequest(
         text(map, "still"), text(map, "film"), text(map, "filmUrl"), options(map));
   }
 
-  /** The palette options a request object carries, as {@link JobOptions} reads them. */
+  /** The per-job palette options a request object carries, by dashed or camelCase name. */
   static Map<String, String> options(Map<String, ?> map) {
     Map<String, String> options = new LinkedHashMap<>();
-    for (String name : JobOptions.KEYS) {
-      Object value = map.get(name);
+    for (Option option : Option.values()) {
+      Object value = map.get(option.dashed());
       if (value == null) {
-        value = map.get(camel(name));
+        value = map.get(option.key());
       }
-      if (value != null) {
+      if (option.perJob() && value != null) {
         if (value instanceof Map || value instanceof Iterable) {
-          throw new Invalid(name + " must be a number or a string");
+          throw new Invalid(option.key() + " must be a number or a string");
         }
-        options.put(name, String.valueOf(value));
+        options.put(option.dashed(), String.valueOf(value));
       }
     }
     return options;
@@ -117,15 +118,6 @@ public record FilmGrabRequest(
       throw new Invalid(name + " must be a string");
     }
     return (String) value;
-  }
-
-  private static String camel(String dashed) {
-    int dash = dashed.indexOf('-');
-    return dash < 0
-        ? dashed
-        : dashed.substring(0, dash)
-            + Character.toUpperCase(dashed.charAt(dash + 1))
-            + dashed.substring(dash + 2);
   }
 
   /** A request that can never succeed as written: a permanent failure. */

@@ -2,7 +2,6 @@ package palette.handlers;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.Map;
 import palette.filmgrab.FilmGrabConfig;
 
 /**
@@ -19,15 +18,15 @@ public final class FilmGrabSettings {
    * @param total the longest one response may take, connect and read included
    * @param attempts tries per request on 429, 5xx or a reset connection
    */
-  public static FilmGrabConfig fromEnv(Map<String, String> env, Duration total, int attempts) {
+  public static FilmGrabConfig fromEnv(Environment env, Duration total, int attempts) {
     FilmGrabConfig.Builder builder =
         FilmGrabConfig.builder()
             .timeouts(Duration.ofSeconds(5), total.dividedBy(2), total)
             .retries(attempts, Duration.ofSeconds(1), Duration.ofSeconds(4));
-    String base = env.get(FILMGRAB_BASE_URL);
-    if (base != null && !base.isBlank()) {
+    String base = env.text(FILMGRAB_BASE_URL, "");
+    if (!base.isEmpty()) {
       try {
-        builder.baseUrl(URI.create(base.trim()));
+        builder.baseUrl(URI.create(base));
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(
             FILMGRAB_BASE_URL + " must be a URL or empty, was '" + base + "'", e);

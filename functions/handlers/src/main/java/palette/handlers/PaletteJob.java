@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import palette.core.ErrorCode;
 import palette.core.ImageLimits;
+import palette.core.Option;
 import palette.core.PaletteException;
 import palette.core.PaletteOptions;
 import palette.core.PaletteRun;
@@ -55,7 +56,7 @@ final class PaletteJob {
       if (object.isEmpty()) {
         return new Outcome(ref, "skipped", prefix, null, "the object is gone", null, timings);
       }
-      options = JobOptions.from(object.get().metadata(), defaults);
+      options = Option.perJobFromText(object.get().metadata(), defaults);
       PaletteRun run = engine(ref, object.get().bytes(), options, budget);
       clock.lap("engine");
       addStages(timings, run.document().timings());

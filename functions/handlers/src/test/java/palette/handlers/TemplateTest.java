@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import palette.core.Option;
 
 /** The template and the code agree: handlers exist and every variable read is declared. */
 class TemplateTest {
@@ -71,23 +72,53 @@ class TemplateTest {
     assertThat(read).containsAll(declared.stream().filter(v -> !FOR_THE_JVM.contains(v)).toList());
   }
 
-  @Test
-  void parameterRangesAreTheEngines() throws IOException {
-    String template = String.join("\n", templateLines());
+  /** The template parameter behind each palette-default variable. */
+  static final Map<String, String> PARAMETERS =
+      Map.of(
+          "DEFAULT_K", "DefaultK",
+          "DEFAULT_LIMIT", "DefaultLimit",
+          "PLOT_POINTS", "PlotPoints",
+          "MAX_PIXELS", "MaxPixels",
+          "MAX_BYTES", "MaxBytes");
 
-    assertThat(template)
-        .containsPattern(
-            "PlotPoints:\\s+Type: Number\\s+Default: "
-                + palette.core.PaletteOptions.DEFAULT_PLOT_POINTS
-                + "\\s+MinValue: "
-                + palette.core.PaletteOptions.MIN_PLOT_POINTS
-                + "\\s+MaxValue: "
-                + palette.core.PaletteOptions.MAX_PLOT_POINTS)
-        .containsPattern(
-            "DefaultK:\\s+Type: Number\\s+Default: "
-                + palette.core.PaletteOptions.DEFAULT_K
-                + "\\s+MinValue: 1\\s+MaxValue: "
-                + palette.core.PaletteOptions.MAX_K);
+  @Test
+  void parameterDefaultsAndRangesAreTheOptionModels() throws IOException {
+    assertThat(PARAMETERS.keySet()).isEqualTo(Environment.PALETTE_DEFAULTS.keySet());
+    for (Map.Entry<String, String> entry : PARAMETERS.entrySet()) {
+      Option option = Environment.PALETTE_DEFAULTS.get(entry.getKey());
+      Map<String, String> parameter = parameter(templateLines(), entry.getValue());
+
+      assertThat(parameter)
+          .as(entry.getValue())
+          .containsEntry("Type", "Number")
+          .containsEntry("Default", option.defaultValue().toString())
+          .containsEntry("MinValue", Long.toString(option.min()))
+          .containsEntry("MaxValue", Long.toString(option.max()));
+    }
+  }
+
+  @Test
+  void bothFunctionsGetTheDeploymentsDefaultsFromTheseParameters() throws IOException {
+    String template = String.join("\n", templateLines());
+    for (String variable : List.of("DEFAULT_K", "DEFAULT_LIMIT", "MAX_BYTES")) {
+      String line = variable + ": !Ref " + PARAMETERS.get(variable);
+      assertThat(template.split(Pattern.quote(line), -1)).as(line).hasSize(3);
+    }
+    for (String variable : List.of("PLOT_POINTS", "MAX_PIXELS")) {
+      assertThat(template).contains(variable + ": !Ref " + PARAMETERS.get(variable));
+    }
+  }
+
+  /** The {@code key: value} lines of one entry under {@code Parameters:}. */
+  static Map<String, String> parameter(List<String> lines, String name) {
+    Map<String, String> fields = new HashMap<>();
+    int at = lines.indexOf("  " + name + ":");
+    assertThat(at).as("parameter " + name).isPositive();
+    for (int i = at + 1; i < lines.size() && lines.get(i).startsWith("    "); i++) {
+      String[] pair = lines.get(i).trim().split(":\\s*", 2);
+      fields.put(pair[0], pair.length > 1 ? pair[1] : "");
+    }
+    return fields;
   }
 
   @Test

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import palette.core.PaletteException;
+import palette.core.Option;
 
 class WorkerConfigTest {
   @Test
@@ -46,24 +46,24 @@ class WorkerConfigTest {
     assertThatThrownBy(() -> WorkerConfig.fromEnv(Map.of("AWS_REGION", "us-east-1")))
         .hasMessage("OUTPUT_BUCKET must name the output bucket");
     assertThatThrownBy(() -> WorkerConfig.fromEnv(Map.of("OUTPUT_BUCKET", "o", "DEFAULT_K", "six")))
-        .hasMessage("DEFAULT_K must be a whole number, was 'six'");
+        .hasMessage("DEFAULT_K: k must be a whole number, was 'six'");
     assertThatThrownBy(() -> WorkerConfig.fromEnv(Map.of("OUTPUT_BUCKET", "o", "DEFAULT_K", "0")))
-        .isInstanceOf(PaletteException.class)
-        .hasMessage("k must be between 1 and 64, was 0");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("DEFAULT_K: k must be between 1 and 64, was 0");
   }
 
   @Test
   void metadataOverridesDefaultsAndIgnoresUnknownKeys() {
     var defaults = WorkerConfig.fromEnv(Map.of("OUTPUT_BUCKET", "o")).defaults();
     var options =
-        JobOptions.from(
+        Option.perJobFromText(
             Map.of("k", " 9 ", "space", "OKLab", "equal-stripes", "true", "owner", "me"), defaults);
 
     assertThat(options.k()).isEqualTo(9);
     assertThat(options.space().id()).isEqualTo("oklab");
     assertThat(options.equalStripes()).isTrue();
     assertThat(options.limits()).isEqualTo(defaults.limits());
-    assertThatThrownBy(() -> JobOptions.from(Map.of("equal-stripes", "maybe"), defaults))
-        .hasMessage("equal-stripes must be true or false, was 'maybe'");
+    assertThatThrownBy(() -> Option.perJobFromText(Map.of("equal-stripes", "maybe"), defaults))
+        .hasMessage("equalStripes must be true or false, was 'maybe'");
   }
 }

@@ -16,8 +16,8 @@ public record TaskRoot(Path folder) {
 
   /**
    * The handlers module as this checkout built it ({@code functions/handlers/target/classes} and
-   * {@code target/lib}), copied under {@code into} as the Makefile ships it. A copy, not links:
-   * a rebuild while the functions run must not change the jars under a running JVM.
+   * {@code target/lib}), copied under {@code into} as the Makefile ships it. A copy, not links: a
+   * rebuild while the functions run must not change the jars under a running JVM.
    */
   public static TaskRoot ofCheckout(Path into) {
     Path handlers = checkout().resolve("functions/handlers/target");

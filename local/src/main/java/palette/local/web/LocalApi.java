@@ -8,7 +8,9 @@ import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSer
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
+import palette.handlers.Environment;
 import palette.handlers.FilmGrabSettings;
 import palette.handlers.WorkerConfig;
 import palette.handlers.api.ApiConfig;
@@ -22,8 +24,9 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
  * The real API handler configured for the local stack: the same environment variables as the
- * template gives it in AWS, with the local S3 endpoint, and the worker's size limit so the API
- * never hands out an upload the worker would refuse. Both reach the same film-grab site.
+ * template gives it in AWS, with the local S3 endpoint and credentials, and the worker's palette
+ * defaults and size limit, so uploads get the worker's defaults and the API never hands out an
+ * upload the worker would refuse. Both reach the same film-grab site.
  */
 public final class LocalApi {
   /** The API function's handler, memory and timeout, as the template sets them. */
@@ -37,23 +40,22 @@ public final class LocalApi {
 
   /** The variables the template gives the API function, pointed at the local stack. */
   public static Map<String, String> env(LocalStack stack, String siteOrigin) {
-    long maxBytes = WorkerConfig.fromEnv(stack.workerEnv()).defaults().limits().maxBytes();
-    String filmGrab = stack.workerEnv().getOrDefault(FilmGrabSettings.FILMGRAB_BASE_URL, "");
-    return Map.of(
+    Map<String, String> env = new HashMap<>();
+    for (String name : Environment.PALETTE_DEFAULTS.keySet()) {
+      String value = stack.workerEnv().get(name);
+      if (value != null) {
+        env.put(name, value);
+      }
+    }
+    env.put(
         FilmGrabSettings.FILMGRAB_BASE_URL,
-        filmGrab,
-        "INPUT_BUCKET",
-        LocalStack.INPUT_BUCKET,
-        "OUTPUT_BUCKET",
-        LocalStack.OUTPUT_BUCKET,
-        "SITE_ORIGIN",
-        siteOrigin,
-        "S3_ENDPOINT",
-        stack.endpoint().toString(),
-        "AWS_REGION",
-        LocalS3.REGION,
-        "MAX_BYTES",
-        Long.toString(maxBytes));
+        stack.workerEnv().getOrDefault(FilmGrabSettings.FILMGRAB_BASE_URL, ""));
+    env.put("INPUT_BUCKET", LocalStack.INPUT_BUCKET);
+    env.put("OUTPUT_BUCKET", LocalStack.OUTPUT_BUCKET);
+    env.put("SITE_ORIGIN", siteOrigin);
+    env.put("S3_ENDPOINT", stack.endpoint().toString());
+    env.put("AWS_REGION", LocalS3.REGION);
+    return env;
   }
 
   public static ApiConfig config(LocalStack stack, String siteOrigin) {

@@ -5,10 +5,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import palette.core.ColorSpace;
+import palette.core.Option;
 import palette.core.PaletteOptions;
 
 /**
@@ -17,7 +15,8 @@ import palette.core.PaletteOptions;
  * environment) so the page never offers what the worker would refuse, and never committed.
  *
  * @param apiBase the API's URL, or "" for the page's own origin
- * @param options per option: type, default, bounds or values, and a help text
+ * @param options per option: type, default, bounds or values, and a help text ({@link
+ *     Option#describe})
  */
 public record SiteSettings(String apiBase, Map<String, Object> options) {
   public SiteSettings {
@@ -29,61 +28,7 @@ public record SiteSettings(String apiBase, Map<String, Object> options) {
 
   /** The settings for a deployment whose worker uses {@code defaults} for unset options. */
   public static SiteSettings of(String apiBase, PaletteOptions defaults) {
-    return new SiteSettings(apiBase, options(defaults));
-  }
-
-  /** Every option the page shows, with the deployment's defaults and the engine's bounds. */
-  static Map<String, Object> options(PaletteOptions defaults) {
-    Map<String, Object> options = new LinkedHashMap<>();
-    options.put("k", integer(defaults.k(), 1, PaletteOptions.MAX_K, "Colours in the palette."));
-    options.put(
-        "limit",
-        integer(defaults.limit(), 1, PaletteOptions.MAX_LIMIT, "Most k-means iterations."));
-    options.put(
-        "space",
-        choice(
-            defaults.space().name().toLowerCase(Locale.ROOT),
-            List.of(ColorSpace.values()).stream()
-                .map(s -> s.name().toLowerCase(Locale.ROOT))
-                .toList(),
-            "Colour space k-means measures distances in."));
-    options.put(
-        "maxBytes",
-        integer(defaults.limits().maxBytes(), 1, defaults.limits().maxBytes(), "Largest file."));
-    options.put(
-        "maxPixels",
-        integer(
-            defaults.limits().maxPixels(),
-            1,
-            defaults.limits().maxPixels(),
-            "Largest image, in pixels."));
-    options.put(
-        "plotPoints",
-        integer(
-            defaults.plotPoints(),
-            PaletteOptions.MIN_PLOT_POINTS,
-            PaletteOptions.MAX_PLOT_POINTS,
-            "Most points in the 3D scatter."));
-    return options;
-  }
-
-  private static Map<String, Object> integer(long value, long min, long max, String help) {
-    Map<String, Object> option = new LinkedHashMap<>();
-    option.put("type", "integer");
-    option.put("default", value);
-    option.put("min", min);
-    option.put("max", max);
-    option.put("help", help);
-    return option;
-  }
-
-  private static Map<String, Object> choice(String value, List<String> values, String help) {
-    Map<String, Object> option = new LinkedHashMap<>();
-    option.put("type", "choice");
-    option.put("default", value);
-    option.put("values", values);
-    option.put("help", help);
-    return option;
+    return new SiteSettings(apiBase, Option.describe(defaults));
   }
 
   /** The ES module the page imports: {@code export const config = {...};}. */

@@ -177,7 +177,7 @@ class WorkerIntegrationTest {
     byte[] image = Images.sample();
     put(key, image, Map.of());
     Map<String, String> env = new java.util.HashMap<>(stack.workerEnv());
-    env.put(WorkerConfig.MAX_BYTES, String.valueOf(image.length - 1));
+    env.put("MAX_BYTES", String.valueOf(image.length - 1));
     WorkerConfig config = WorkerConfig.fromEnv(env);
     PaletteWorker strict =
         new PaletteWorker(config, new S3Storage(LocalStack.client(config)), new PrintStream(LOG));

@@ -43,7 +43,7 @@ class WebServerTest {
         SiteSettings.of(
             "",
             PaletteOptions.defaults()
-                .withLimits(new ImageLimits(ImageLimits.DEFAULT_MAX_PIXELS, 1234))),
+                .withLimits(new ImageLimits(PaletteOptions.defaults().limits().maxPixels(), 1234))),
         ApiThrottle.defaults(),
         (event, context) -> {
           events.add(event);

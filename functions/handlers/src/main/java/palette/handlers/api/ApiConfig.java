@@ -4,7 +4,9 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import palette.core.PaletteOptions;
 import palette.filmgrab.FilmGrabConfig;
+import palette.handlers.Environment;
 import palette.handlers.FilmGrabSettings;
 
 /**
@@ -16,7 +18,8 @@ import palette.handlers.FilmGrabSettings;
  *     https://palette.example.com}
  * @param region the AWS region the S3 clients sign for
  * @param s3Endpoint an S3 endpoint override (path-style) for a local S3; empty in AWS
- * @param maxBytes the largest upload accepted, in bytes
+ * @param defaults the deployment's palette options ({@link Environment#PALETTE_DEFAULTS}): what an
+ *     upload that names no option gets, and the largest upload accepted
  * @param uploadTtl how long a presigned upload stays valid
  * @param downloadTtl how long the presigned result links stay valid
  * @param filmGrab how the film-grab routes reach film-grab.com ({@code FILMGRAB_BASE_URL})
@@ -27,12 +30,10 @@ public record ApiConfig(
     String siteOrigin,
     String region,
     Optional<URI> s3Endpoint,
-    long maxBytes,
+    PaletteOptions defaults,
     Duration uploadTtl,
     Duration downloadTtl,
     FilmGrabConfig filmGrab) {
-
-  static final long DEFAULT_MAX_BYTES = 20L * 1024 * 1024;
 
   /** One film-grab request must end well inside the function's timeout; no retries. */
   static final Duration FILMGRAB_TIME = Duration.ofSeconds(8);
@@ -42,8 +43,8 @@ public record ApiConfig(
     requireText("OUTPUT_BUCKET", outputBucket);
     requireText("SITE_ORIGIN", siteOrigin);
     requireText("AWS_REGION", region);
-    if (maxBytes < 1) {
-      throw new IllegalArgumentException("MAX_BYTES must be at least 1, was " + maxBytes);
+    if (defaults == null) {
+      throw new IllegalArgumentException("defaults must not be null");
     }
     requireMinutes("UPLOAD_URL_SECONDS", uploadTtl);
     requireMinutes("DOWNLOAD_URL_SECONDS", downloadTtl);
@@ -59,7 +60,7 @@ public record ApiConfig(
       String siteOrigin,
       String region,
       Optional<URI> s3Endpoint,
-      long maxBytes,
+      PaletteOptions defaults,
       Duration uploadTtl,
       Duration downloadTtl) {
     this(
@@ -68,42 +69,31 @@ public record ApiConfig(
         siteOrigin,
         region,
         s3Endpoint,
-        maxBytes,
+        defaults,
         uploadTtl,
         downloadTtl,
-        FilmGrabSettings.fromEnv(Map.of(), FILMGRAB_TIME, 1));
+        FilmGrabSettings.fromEnv(new Environment(Map.of()), FILMGRAB_TIME, 1));
   }
 
   /** Reads the variables the template declares; missing optional ones take their defaults. */
-  public static ApiConfig fromEnv(Map<String, String> env) {
-    String endpoint = text(env, "S3_ENDPOINT", "");
+  public static ApiConfig fromEnv(Map<String, String> variables) {
+    Environment env = new Environment(variables);
+    String endpoint = env.text("S3_ENDPOINT", "");
     return new ApiConfig(
-        env.get("INPUT_BUCKET"),
-        env.get("OUTPUT_BUCKET"),
-        stripSlash(text(env, "SITE_ORIGIN", "")),
-        text(env, "AWS_REGION", "us-east-1"),
+        env.text("INPUT_BUCKET", null),
+        env.text("OUTPUT_BUCKET", null),
+        stripSlash(env.text("SITE_ORIGIN", "")),
+        env.text("AWS_REGION", "us-east-1"),
         endpoint.isEmpty() ? Optional.empty() : Optional.of(URI.create(endpoint)),
-        number(env, "MAX_BYTES", DEFAULT_MAX_BYTES),
-        Duration.ofSeconds(number(env, "UPLOAD_URL_SECONDS", 300)),
-        Duration.ofSeconds(number(env, "DOWNLOAD_URL_SECONDS", 900)),
+        env.paletteDefaults(),
+        Duration.ofSeconds(env.number("UPLOAD_URL_SECONDS", 300, 1, 3600)),
+        Duration.ofSeconds(env.number("DOWNLOAD_URL_SECONDS", 900, 1, 3600)),
         FilmGrabSettings.fromEnv(env, FILMGRAB_TIME, 1));
   }
 
-  private static String text(Map<String, String> env, String name, String fallback) {
-    String value = env.get(name);
-    return value == null || value.isBlank() ? fallback : value.trim();
-  }
-
-  private static long number(Map<String, String> env, String name, long fallback) {
-    String text = text(env, name, "");
-    if (text.isEmpty()) {
-      return fallback;
-    }
-    try {
-      return Long.parseLong(text);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(name + " must be a whole number, was '" + text + "'", e);
-    }
+  /** The largest upload accepted, in bytes: the worker's own limit. */
+  public long maxBytes() {
+    return defaults.limits().maxBytes();
   }
 
   private static String stripSlash(String origin) {

@@ -60,7 +60,7 @@ final class ApiRoutes {
       if (path.equals("/uploads")) {
         requireMethod("POST", method);
         return Responses.json(
-            201, uploads.create(UploadRequest.parse(body(event, MAX_BODY), config.maxBytes())));
+            201, uploads.create(UploadRequest.parse(body(event, MAX_BODY), config.defaults())));
       }
       if (path.startsWith("/filmgrab/")) {
         return filmGrab(method, path, event);
@@ -73,11 +73,29 @@ final class ApiRoutes {
     } catch (ApiException e) {
       return Responses.error(e);
     } catch (RuntimeException e) {
-      System.err.println("palette api: " + method + " " + path + " failed");
-      e.printStackTrace();
-      return Responses.error(
-          503, "unavailable", "The service could not reach its storage; try again in a moment.");
+      return unexpected(method, path, requestId(event), e);
     }
+  }
+
+  /** Logs the stack trace under the request id and answers as {@link Failure} classifies it. */
+  private static APIGatewayV2HTTPResponse unexpected(
+      String method, String path, String requestId, RuntimeException e) {
+    Failure failure = Failure.of(e);
+    System.err.println(
+        "palette api: " + method + " " + path + " failed, requestId " + requestId + ":");
+    e.printStackTrace();
+    Map<String, Object> body = new java.util.LinkedHashMap<>();
+    body.put("error", failure.code());
+    body.put("message", failure.message());
+    if (!failure.retryable()) {
+      body.put("requestId", requestId);
+    }
+    return Responses.json(failure.status(), body);
+  }
+
+  private static String requestId(APIGatewayV2HTTPEvent event) {
+    var context = event.getRequestContext();
+    return context == null || context.getRequestId() == null ? "" : context.getRequestId();
   }
 
   private APIGatewayV2HTTPResponse filmGrab(

@@ -7,11 +7,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import palette.core.Option;
 import palette.core.PaletteException;
 import palette.core.PaletteOptions;
 import palette.handlers.FilmGrabRequest;
 import palette.handlers.FilmPaletteRequest;
-import palette.handlers.JobOptions;
 import palette.handlers.Json;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -98,14 +98,8 @@ final class FilmGrabJobs {
         throw ApiException.badRequest("invalid_json", "The request body must be a JSON object.");
       }
       List<String> stills = stills(json.get("stills"));
-      Map<String, String> options = new LinkedHashMap<>();
-      for (String name : List.of("k", "limit", "space")) {
-        if (json.get(name) != null) {
-          options.put(name, String.valueOf(json.get(name)));
-        }
-      }
       try {
-        JobOptions.from(options, PaletteOptions.defaults());
+        Map<String, String> options = options(json);
         boolean filmPalette = Boolean.TRUE.equals(json.get("filmPalette"));
         if (filmPalette && stills.size() < 2) {
           throw ApiException.badRequest(
@@ -120,6 +114,18 @@ final class FilmGrabJobs {
       } catch (PaletteException e) {
         throw ApiException.badRequest("invalid_option", e.getMessage());
       }
+    }
+
+    /** The per-job options the body sets, checked, as a request object carries them. */
+    private static Map<String, String> options(Map<String, Object> json) {
+      PaletteOptions parsed = Option.perJobFromJson(json, PaletteOptions.defaults());
+      Map<String, String> options = new LinkedHashMap<>();
+      for (Option option : Option.values()) {
+        if (option.perJob() && json.get(option.key()) != null) {
+          options.put(option.dashed(), String.valueOf(option.valueIn(parsed)));
+        }
+      }
+      return options;
     }
 
     private static List<String> stills(Object value) {

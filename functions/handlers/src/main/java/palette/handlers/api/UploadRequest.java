@@ -4,32 +4,30 @@ import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
-import palette.core.ColorSpace;
+import palette.core.Option;
 import palette.core.PaletteException;
 import palette.core.PaletteOptions;
 
 /**
  * What a browser asks for in {@code POST /uploads}: the file it is about to send and the palette
  * options. Every field is checked here, so a presigned upload is only ever made for a request the
- * worker will accept; option ranges come from {@link PaletteOptions}, so the messages match the
- * command line's.
+ * worker will accept; options are read by {@link Option}, so the messages match the command line's,
+ * and an option the request leaves out takes the deployment's default ({@code DEFAULT_K}, …).
  *
  * @param filename the user's file name, kept only as a sanitised suffix of the key
  * @param contentType one of {@link #CONTENT_TYPES}; S3 will require exactly this type
  * @param size the exact size in bytes; S3 will require exactly this length
- * @param k number of colours
- * @param limit most k-means iterations
- * @param space colour space id ({@code rgb} or {@code oklab})
+ * @param options the deployment's defaults with the request's per-job options
  */
-record UploadRequest(
-    String filename, String contentType, long size, int k, int limit, String space) {
+record UploadRequest(String filename, String contentType, long size, PaletteOptions options) {
 
   /** Image types the worker decodes. */
   static final Set<String> CONTENT_TYPES =
       Set.of("image/jpeg", "image/png", "image/webp", "image/gif", "image/bmp");
 
-  /** Parses and validates a request body against the configured size limit. */
-  static UploadRequest parse(String body, long maxBytes) {
+  /** Parses and validates a request body against the deployment's defaults and size limit. */
+  static UploadRequest parse(String body, PaletteOptions defaults) {
+    long maxBytes = defaults.limits().maxBytes();
     Map<String, Object> json = object(body);
     String filename = text(json, "filename");
     if (filename.length() > 255) {
@@ -47,17 +45,8 @@ record UploadRequest(
           "invalid_size",
           "size must be between 1 and " + maxBytes + " bytes (" + mib(maxBytes) + "), was " + size);
     }
-    int k = (int) whole(json, "k", PaletteOptions.DEFAULT_K);
-    int limit = (int) whole(json, "limit", PaletteOptions.DEFAULT_LIMIT);
-    String space = json.get("space") == null ? "rgb" : text(json, "space");
-    return new UploadRequest(filename, contentType, size, k, limit, validOptions(k, limit, space));
-  }
-
-  private static String validOptions(int k, int limit, String space) {
     try {
-      ColorSpace parsed = ColorSpace.parse(space);
-      PaletteOptions.defaults().withK(k).withLimit(limit).withSpace(parsed);
-      return parsed.id();
+      return new UploadRequest(filename, contentType, size, Option.perJobFromJson(json, defaults));
     } catch (PaletteException e) {
       throw ApiException.badRequest("invalid_option", e.getMessage());
     }

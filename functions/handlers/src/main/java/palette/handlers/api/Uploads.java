@@ -3,6 +3,7 @@ package palette.handlers.api;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import palette.core.Option;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
@@ -60,9 +61,11 @@ final class Uploads {
 
   private static Map<String, String> metadata(UploadRequest request) {
     Map<String, String> meta = new LinkedHashMap<>();
-    meta.put("k", Integer.toString(request.k()));
-    meta.put("limit", Integer.toString(request.limit()));
-    meta.put("space", request.space());
+    for (Option option : Option.values()) {
+      if (option.perJob()) {
+        meta.put(option.dashed(), String.valueOf(option.valueIn(request.options())));
+      }
+    }
     return meta;
   }
 

@@ -40,7 +40,7 @@ class ApiRefusalTest {
         "{\"filename\":\"a.png\",\"contentType\":\"image/png\",\"size\":\"10\"} | invalid_size | whole number",
         "{\"filename\":\"a.png\",\"contentType\":\"image/png\",\"size\":10,\"k\":0} | invalid_option | k must be between 1 and 64, was 0",
         "{\"filename\":\"a.png\",\"contentType\":\"image/png\",\"size\":10,\"k\":65} | invalid_option | was 65",
-        "{\"filename\":\"a.png\",\"contentType\":\"image/png\",\"size\":10,\"k\":6.5} | invalid_k | whole number",
+        "{\"filename\":\"a.png\",\"contentType\":\"image/png\",\"size\":10,\"k\":6.5} | invalid_option | k must be a whole number, was 6.5",
         "{\"filename\":\"a.png\",\"contentType\":\"image/png\",\"size\":10,\"limit\":0} | invalid_option | limit must be between 1 and 1000",
         "{\"filename\":\"a.png\",\"contentType\":\"image/png\",\"size\":10,\"space\":\"hsv\"} | invalid_option | space must be rgb or oklab",
         "[1,2] | invalid_json | JSON object",

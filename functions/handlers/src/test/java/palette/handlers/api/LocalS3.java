@@ -38,7 +38,7 @@ final class LocalS3 {
         SITE,
         "us-east-1",
         Optional.of(endpoint),
-        1024 * 1024,
+        palette.core.Option.MAX_BYTES.withText(palette.core.PaletteOptions.defaults(), "1048576"),
         uploadTtl,
         Duration.ofMinutes(15));
   }

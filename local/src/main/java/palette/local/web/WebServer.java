@@ -59,7 +59,7 @@ public final class WebServer implements AutoCloseable {
     return this;
   }
 
-  /** The page's address, for example {@code http://127.0.0.1:8750/}. */
+  /** The page's address, for example {@code http://127.0.0.1:8080/}. */
   public URI url() {
     return url;
   }

@@ -1,16 +1,12 @@
 package palette.local.s3;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,7 +14,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -40,46 +35,20 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 class MotoConformanceTest {
   static final String KEY = "photos/Café au lait + crème.png";
-  static final Map<String, String> CREDENTIALS =
-      Map.of(
-          "AWS_ACCESS_KEY_ID",
-          "moto",
-          "AWS_SECRET_ACCESS_KEY",
-          "moto",
-          "AWS_DEFAULT_REGION",
-          "us-east-1");
-
   @TempDir static Path tmp;
-  static Process moto;
+  static MotoServer moto;
   static String endpoint;
 
   @BeforeAll
   static void start() throws Exception {
-    assumeTrue(onPath("moto_server"), "moto_server is not installed");
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
-    moto =
-        new ProcessBuilder("moto_server", "-H", "127.0.0.1", "-p", String.valueOf(port))
-            .redirectErrorStream(true)
-            .redirectOutput(tmp.resolve("moto.log").toFile())
-            .start();
-    endpoint = "http://127.0.0.1:" + port;
-    long deadline = System.nanoTime() + 60_000_000_000L;
-    while (!listening(port)) {
-      assertThat(System.nanoTime() < deadline && moto.isAlive())
-          .as(Files.readString(tmp.resolve("moto.log")))
-          .isTrue();
-      Thread.sleep(100);
-    }
+    moto = MotoServer.start(tmp);
+    endpoint = moto.endpoint();
   }
 
   @AfterAll
   static void stop() throws Exception {
     if (moto != null) {
-      moto.destroy();
-      moto.waitFor(10, TimeUnit.SECONDS);
+      moto.close();
     }
   }
 
@@ -186,32 +155,6 @@ class MotoConformanceTest {
   }
 
   private static String aws(String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of("aws", "--endpoint-url", endpoint));
-    command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    builder.environment().putAll(CREDENTIALS);
-    Process process = builder.start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(60, TimeUnit.SECONDS) && process.exitValue() == 0)
-        .as(String.join(" ", args) + ": " + output)
-        .isTrue();
-    return output;
-  }
-
-  private static boolean listening(int port) {
-    try (Socket socket = new Socket("127.0.0.1", port)) {
-      return true;
-    } catch (java.io.IOException e) {
-      return false;
-    }
-  }
-
-  private static boolean onPath(String program) {
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-      if (Files.isExecutable(Path.of(dir, program))) {
-        return true;
-      }
-    }
-    return false;
+    return moto.aws(args);
   }
 }

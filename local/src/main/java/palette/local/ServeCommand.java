@@ -77,7 +77,7 @@ final class ServeCommand implements Callable<Integer> {
             .withPort(port)
             .withCorsOrigin(web == null ? origin : web.origin())
             .withEnv(filmGrabEnv())
-            .withLog(System.out)
+            .withLog(LineStream.to(spec.commandLine().getOut()))
             .withLambdaRuntime(true);
     LocalStack stack = startStack(settings, web);
     stack.warmUp();
@@ -132,7 +132,7 @@ final class ServeCommand implements Callable<Integer> {
         site,
         LocalApi.siteSettings(stack),
         limits,
-        LocalApi.function(stack, web.origin(), System.out));
+        LocalApi.function(stack, web.origin(), LineStream.to(spec.commandLine().getOut())));
   }
 
   private void printBanner(PrintWriter out, LocalStack stack, WebServer web, ApiThrottle limits) {

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -67,6 +68,20 @@ class ServeAndCliTest {
     assertThat(serve.get(30, TimeUnit.SECONDS)).isZero();
     assertThat(out.toString())
         .contains("palette-input", "AWS_SECRET_ACCESS_KEY=" + LocalS3.SECRET_KEY);
+    // The worker ran under Lambda's runtime and its one JSON line per job reached serve's output.
+    String jobLine =
+        out.toString()
+            .lines()
+            .filter(l -> l.contains("\"key\":\"" + key + "\""))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no job line in: " + out));
+    Map<String, Object> job = com.fasterxml.jackson.jr.ob.JSON.std.mapFrom(jobLine);
+    assertThat(job)
+        .containsEntry("outcome", "done")
+        .containsEntry("source", "bucket")
+        .containsEntry("width", 800)
+        .containsEntry("height", 600)
+        .containsKeys("iterations", "mse", "timingsMs", "_aws");
   }
 
   @Test

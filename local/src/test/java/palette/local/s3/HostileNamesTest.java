@@ -109,7 +109,7 @@ class HostileNamesTest {
         "k|abc|k must be a whole number, was 'abc'",
         "k|6.5|k must be a whole number, was '6.5'",
         "k|1e3|k must be a whole number, was '1e3'",
-        "k|99999999999|k must be a whole number, was '99999999999'",
+        "k|99999999999|k must be between 1 and 64, was 99999999999",
         "limit|0|limit must be between 1 and 1000, was 0",
         "limit|-5|limit must be between 1 and 1000, was -5",
         "limit|1001|limit must be between 1 and 1000, was 1001",

@@ -205,6 +205,9 @@ public final class LocalFunction implements Invocable, AutoCloseable {
       // itself for the function's memory as it would inside its micro-VM.
       command.addAll(
           List.of("-XX:+UseSerialGC", "-Xshare:auto", "-XX:MaxRAM=" + definition.memoryMb() + "m"));
+      // Each runtime client would copy its native library to the same /tmp file, which is safe in
+      // Lambda (one sandbox, one /tmp) but races between environments here: load one copy.
+      command.add("-D" + NATIVE_CLIENT_PROPERTY + "=" + nativeClient());
       command.addAll(List.of("-cp", runtimeClassPath()));
       command.add("com.amazonaws.services.lambda.runtime.api.client.AWSLambda");
       command.add(definition.handler());
@@ -294,6 +297,34 @@ public final class LocalFunction implements Invocable, AutoCloseable {
       }
       api.close();
     }
+  }
+
+  /** Where the runtime client takes its native library from, instead of unpacking its own. */
+  private static final String NATIVE_CLIENT_PROPERTY =
+      "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
+
+  private static Path nativeClient;
+
+  /** The runtime client's native library for this machine, unpacked once per JVM. */
+  static synchronized Path nativeClient() {
+    if (nativeClient == null) {
+      String arch = System.getProperty("os.arch").contains("aarch64") ? "aarch_64" : "x86_64";
+      String name = "/jni/libaws-lambda-jni.linux-" + arch + ".so";
+      try (var in =
+          Class.forName(RUNTIME_CLASSES.get(0), false, LocalFunction.class.getClassLoader())
+              .getResourceAsStream(name)) {
+        if (in == null) {
+          throw new IllegalStateException("the runtime client has no " + name);
+        }
+        Path file = java.nio.file.Files.createTempFile("libaws-lambda-jni-", ".so");
+        file.toFile().deleteOnExit();
+        java.nio.file.Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        nativeClient = file;
+      } catch (IOException | ClassNotFoundException e) {
+        throw new IllegalStateException("unpacking the runtime client's native library", e);
+      }
+    }
+    return nativeClient;
   }
 
   /** The runtime client's jars, found where this JVM loaded their classes from. */

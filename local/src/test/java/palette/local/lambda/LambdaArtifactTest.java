@@ -60,49 +60,31 @@ class LambdaArtifactTest {
    */
   @Test
   void anUploadIsProcessedWithContainerCredentialsOnly() throws Exception {
-    var settings = LocalStack.Settings.defaults(tmp.resolve("s3")).withNotifications(false);
-    ByteArrayOutputStream log = new ByteArrayOutputStream();
-    try (LocalStack stack = LocalStack.start(settings);
-        S3Client s3 = stack.client();
-        ContainerCredentials endpoint =
-            ContainerCredentials.start(LocalS3.ACCESS_KEY, LocalS3.SECRET_KEY)) {
-      Map<String, String> env = new HashMap<>(stack.workerEnv());
-      env.putAll(LocalFunction.containerCredentials(endpoint));
-      String response = invokeWorker(stack, s3, env, log);
+    try (ContainerCredentials endpoint =
+        ContainerCredentials.start(LocalS3.ACCESS_KEY, LocalS3.SECRET_KEY)) {
+      String log = uploadAndInvoke(LocalFunction.containerCredentials(endpoint));
 
-      assertThat(response).isEqualTo("null");
+      assertDone(log);
       assertThat(endpoint.served()).as("credentials fetched from the endpoint").isPositive();
       assertThat(endpoint.refused()).isZero();
-      assertOutputs(s3, log);
     }
   }
 
   /** The on-demand way: the role's keys as variables, and no endpoint. */
   @Test
   void anUploadIsProcessedWithAccessKeyVariablesOnly() throws Exception {
-    var settings = LocalStack.Settings.defaults(tmp.resolve("s3")).withNotifications(false);
-    ByteArrayOutputStream log = new ByteArrayOutputStream();
-    try (LocalStack stack = LocalStack.start(settings);
-        S3Client s3 = stack.client()) {
-      Map<String, String> env = new HashMap<>(stack.workerEnv());
-      env.putAll(LocalFunction.accessKeys(LocalS3.ACCESS_KEY, LocalS3.SECRET_KEY, "session"));
-      invokeWorker(stack, s3, env, log);
-      assertOutputs(s3, log);
-    }
+    assertDone(
+        uploadAndInvoke(
+            LocalFunction.accessKeys(LocalS3.ACCESS_KEY, LocalS3.SECRET_KEY, "session")));
   }
 
   /** Wrong keys are refused by the local S3, as by AWS: the job fails and Lambda would retry. */
   @Test
   void wrongCredentialsFailTheInvocation() throws Exception {
-    var settings = LocalStack.Settings.defaults(tmp.resolve("s3")).withNotifications(false);
-    ByteArrayOutputStream log = new ByteArrayOutputStream();
-    try (LocalStack stack = LocalStack.start(settings);
-        S3Client s3 = stack.client();
-        ContainerCredentials endpoint =
-            ContainerCredentials.start(LocalS3.ACCESS_KEY, "not-the-secret")) {
-      Map<String, String> env = new HashMap<>(stack.workerEnv());
-      env.putAll(LocalFunction.containerCredentials(endpoint));
-      org.assertj.core.api.Assertions.assertThatThrownBy(() -> invokeWorker(stack, s3, env, log))
+    try (ContainerCredentials endpoint =
+        ContainerCredentials.start(LocalS3.ACCESS_KEY, "not-the-secret")) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> uploadAndInvoke(LocalFunction.containerCredentials(endpoint)))
           .isInstanceOf(FunctionError.class)
           .hasMessageContaining("TransientFailure");
     }
@@ -161,23 +143,33 @@ class LambdaArtifactTest {
         new PrintStream(log, true, StandardCharsets.UTF_8));
   }
 
-  private static String invokeWorker(
-      LocalStack stack, S3Client s3, Map<String, String> env, ByteArrayOutputStream log)
-      throws Exception {
-    s3.putObject(b -> b.bucket("palette-input").key(KEY), RequestBody.fromBytes(Images.sample()));
-    String event =
-        Files.readString(LambdaArtifact.ROOT.resolve("events/s3-put.json"), StandardCharsets.UTF_8);
-    try (LocalFunction worker = LocalFunction.start(definition(env, log))) {
-      return worker.invoke(event);
+  /**
+   * Uploads the sample under the key {@code events/s3-put.json} names and invokes the artifact with
+   * that event and the given credential variables; returns the function's output when it ran, and
+   * what it wrote is checked by {@link #assertDone}.
+   */
+  private String uploadAndInvoke(Map<String, String> credentials) throws Exception {
+    var settings = LocalStack.Settings.defaults(tmp.resolve("s3")).withNotifications(false);
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    try (LocalStack stack = LocalStack.start(settings);
+        S3Client s3 = stack.client()) {
+      s3.putObject(b -> b.bucket("palette-input").key(KEY), RequestBody.fromBytes(Images.sample()));
+      Map<String, String> env = new HashMap<>(stack.workerEnv());
+      env.putAll(credentials);
+      String event =
+          Files.readString(
+              LambdaArtifact.ROOT.resolve("events/s3-put.json"), StandardCharsets.UTF_8);
+      try (LocalFunction worker = LocalFunction.start(definition(env, log))) {
+        assertThat(worker.invoke(event)).isEqualTo("null");
+      }
+      long written =
+          s3.headObject(b -> b.bucket("palette-output").key(KEY + "/palette.json")).contentLength();
+      assertThat(written).as("palette.json written").isPositive();
+      return log.toString(StandardCharsets.UTF_8);
     }
   }
 
-  private static void assertOutputs(S3Client s3, ByteArrayOutputStream log) {
-    assertThat(log.toString(StandardCharsets.UTF_8))
-        .contains("\"outcome\":\"done\"", "\"key\":\"" + KEY + "\"");
-    assertThat(
-            s3.headObject(b -> b.bucket("palette-output").key(KEY + "/palette.json"))
-                .contentLength())
-        .isPositive();
+  private static void assertDone(String log) {
+    assertThat(log).contains("\"outcome\":\"done\"", "\"key\":\"" + KEY + "\"");
   }
 }

@@ -1,6 +1,6 @@
 // End to end in a real browser against `./palette serve`: upload a photo, see the palette, the
 // images and the WebGL plot, download the zip; and the errors a person meets.
-import { test, before, after } from 'node:test';
+import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { closeSync, mkdirSync, openSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,8 +25,31 @@ after(async () => {
   filmGrab?.stop();
 });
 
+// The page runs under the deployed Content-Security-Policy (./palette serve sends the template's
+// headers): anything it refuses fails the test that caused it.
+const violations = [];
+
+afterEach(() => {
+  assert.deepEqual(violations.splice(0), [], 'Content-Security-Policy violations');
+});
+
+/** A browser context whose pages report every CSP violation, by event and by console message. */
+async function newContext(options) {
+  const context = await browser.newContext(options);
+  await context.exposeFunction('reportViolation', (violation) => violations.push(violation));
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) =>
+      window.reportViolation(`${e.effectiveDirective} refused ${e.blockedURI || 'inline'} ${e.sample}`),
+    );
+  });
+  context.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+  return context;
+}
+
 async function openPage(viewport = { width: 1280, height: 900 }) {
-  const context = await browser.newContext({ viewport, acceptDownloads: true });
+  const context = await newContext({ viewport, acceptDownloads: true });
   const page = await context.newPage();
   // Sums the layout shifts the page makes (Cumulative Layout Shift), to check that nothing jumps.
   await page.addInitScript(() => {
@@ -90,6 +113,8 @@ test('a photo gives chips, swatch, repainted image, a WebGL plot and a zip of ev
   await page.waitForSelector('#plot canvas', { timeout: 60_000 });
   await page.waitForSelector('#plot[data-render-ms]', { timeout: 60_000 });
   assert.ok((await distinctColours(page, '#plot')) > 50, 'the plot canvas is not blank');
+  // Plotly styles its toolbar with <style> elements it adds itself; refused, the bar is unstyled.
+  assert.equal(await page.$eval('#plot .modebar', (bar) => getComputedStyle(bar).position), 'absolute');
   await page.screenshot({ path: join(outputDir, 'results.png'), fullPage: true });
   const shift = await page.evaluate(() => window.layoutShift);
   assert.ok(shift < 0.1, `the page jumped while results arrived: layout shift ${shift}`);
@@ -124,7 +149,7 @@ test('a photo gives chips, swatch, repainted image, a WebGL plot and a zip of ev
 
 test('a throttled API (1 request a second, bursts of 2) slows the page down, yet the upload completes', async (t) => {
   const throttledStack = await startStack({ args: ['--api-rate', '1', '--api-burst', '2'] });
-  const context = await browser.newContext();
+  const context = await newContext();
   try {
     const page = await context.newPage();
     const throttled = [];
@@ -204,7 +229,7 @@ test('the controls take every bound and default from config.js', async () => {
       seed: { type: 'integer', default: 42, min: 0, max: 2147483647, help: 'Not offered by the page' },
     },
   };
-  const context = await browser.newContext();
+  const context = await newContext();
   const page = await context.newPage();
   await page.route('**/config.js', (route) =>
     route.fulfill({ contentType: 'text/javascript', body: `export const config = ${JSON.stringify(config)};` }),

@@ -1,5 +1,6 @@
 package palette.local;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -9,6 +10,7 @@ import palette.local.s3.LocalS3;
 import palette.local.s3.LocalStack;
 import palette.local.web.ApiThrottle;
 import palette.local.web.LocalApi;
+import palette.local.web.PublishedSite;
 import palette.local.web.SiteFolder;
 import palette.local.web.WebServer;
 import picocli.CommandLine.Command;
@@ -122,15 +124,19 @@ final class ServeCommand implements Callable<Integer> {
     }
   }
 
-  /** The web page and the real API handler, on the one origin that S3's CORS allows. */
-  private void serveSite(WebServer web, LocalStack stack, ApiThrottle limits) {
+  /**
+   * The web page, published into the site bucket, and the real API handler, on the one origin that
+   * S3's CORS allows.
+   */
+  private void serveSite(WebServer web, LocalStack stack, ApiThrottle limits) throws IOException {
     Path site =
         SiteFolder.locate()
             .orElseThrow(() -> new IllegalStateException("the site/ folder of the checkout"));
     SiteFolder.ensureVendor(site, spec.commandLine().getErr());
+    PublishedSite published =
+        PublishedSite.publish(stack, site, web.origin(), spec.commandLine().getOut());
     web.serve(
-        site,
-        LocalApi.siteSettings(stack),
+        published,
         limits,
         LocalApi.function(stack, web.origin(), LineStream.to(spec.commandLine().getOut())));
   }
@@ -144,6 +150,9 @@ final class ServeCommand implements Callable<Integer> {
     out.println("S3 endpoint    " + endpoint + "   (files in " + stack.s3().folder() + ")");
     out.println("input bucket   " + LocalStack.INPUT_BUCKET + "   (drop images here)");
     out.println("output bucket  " + LocalStack.OUTPUT_BUCKET + "   (results under <input key>/)");
+    if (web != null) {
+      out.println("site bucket    " + PublishedSite.BUCKET + "   (the page, published from site/)");
+    }
     out.println(
         "credentials    export AWS_ACCESS_KEY_ID="
             + LocalS3.ACCESS_KEY

@@ -8,20 +8,21 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The local stand-in for API Gateway plus a static host: {@code /uploads}, {@code /jobs/} and
- * {@code /filmgrab/} go to the real API handler as HTTP API events, everything else is the site.
- * One origin for both, so the page needs no CORS to reach its API, exactly as when the API is
- * mapped under the site's domain; the handler still checks the origin as in AWS.
+ * The local stand-in for API Gateway plus CloudFront: {@code /uploads}, {@code /jobs/} and {@code
+ * /filmgrab/} go to the real API handler as HTTP API events, everything else is the page, read from
+ * its bucket with the template's response headers ({@link SiteOrigin}). One origin for both, so the
+ * page needs no CORS to reach its API, exactly as when the API is mapped under the site's domain;
+ * the handler still checks the origin as in AWS.
  */
 public final class WebServer implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService threads;
   private final URI url;
+  private volatile PublishedSite site;
 
   private WebServer(HttpServer server, ExecutorService threads, URI url) {
     this.server = server;
@@ -41,19 +42,19 @@ public final class WebServer implements AutoCloseable {
   }
 
   /**
-   * Starts serving the site from {@code site} and the API through {@code api}, each API route
-   * throttled to {@code limits}.
+   * Starts serving the page from its bucket as CloudFront does and the API through {@code api},
+   * each API route throttled to {@code limits}.
    */
   public WebServer serve(
-      Path site,
-      SiteSettings settings,
+      PublishedSite site,
       ApiThrottle limits,
       RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> api) {
+    this.site = site;
     ApiBridge bridge = new ApiBridge(api, new RouteThrottle(limits, System::nanoTime));
     server.createContext("/uploads", bridge);
     server.createContext("/jobs/", bridge);
     server.createContext("/filmgrab/", bridge);
-    server.createContext("/", new StaticSite(site, settings));
+    server.createContext("/", new SiteOrigin(site));
     server.setExecutor(threads);
     server.start();
     return this;
@@ -74,5 +75,8 @@ public final class WebServer implements AutoCloseable {
   public void close() {
     server.stop(0);
     threads.shutdownNow();
+    if (site != null) {
+      site.s3().close();
+    }
   }
 }

@@ -57,8 +57,8 @@ class ApiFloodTest {
       RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> api =
           LocalApi.handler(config);
       web.serve(
-          site,
-          LocalApi.siteSettings(stack),
+          PublishedSite.publish(
+              stack, site, web.origin(), new java.io.PrintWriter(OutputStream.nullOutputStream())),
           limits,
           (event, context) -> {
             handled.incrementAndGet();

@@ -75,7 +75,10 @@ class LoadTest {
                     .withLog(new PrintStream(OutputStream.nullOutputStream())))) {
       ApiConfig config = LocalApi.config(stack, web.origin());
       web.serve(
-          site, LocalApi.siteSettings(stack), ApiThrottle.defaults(), LocalApi.handler(config));
+          PublishedSite.publish(
+              stack, site, web.origin(), new java.io.PrintWriter(OutputStream.nullOutputStream())),
+          ApiThrottle.defaults(),
+          LocalApi.handler(config));
       stack.warmUp();
       heap.start(stack);
       ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -48,7 +49,11 @@ class LocalWebStackTest {
                 .withLog(
                     new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
     ApiConfig config = LocalApi.config(stack, web.origin());
-    web.serve(site, LocalApi.siteSettings(stack), ApiThrottle.defaults(), LocalApi.handler(config));
+    web.serve(
+        PublishedSite.publish(
+            stack, site, web.origin(), new java.io.PrintWriter(OutputStream.nullOutputStream())),
+        ApiThrottle.defaults(),
+        LocalApi.handler(config));
     try (InputStream in = LocalWebStackTest.class.getResourceAsStream("/samples/coffee.png")) {
       photo = in.readAllBytes();
     }
@@ -82,6 +87,20 @@ class LocalWebStackTest {
                 .get("url");
     assertThat(JSON.std.mapFrom(get(paletteUrl, web.origin()).body()).get("colors"))
         .isEqualTo(colors);
+  }
+
+  @Test
+  void thePagesPolicyAllowsThePresignedUrlsTheApiHandsOut() throws Exception {
+    Map<String, Object> created = createUpload(web.origin(), photo.length);
+    URI upload = URI.create((String) upload(created).get("url"));
+    String s3 = upload.getScheme() + "://" + upload.getAuthority();
+    HttpResponse<String> page = get(web.url().toString(), null);
+
+    assertThat(page.body()).isEqualTo("<h1>palette</h1>");
+    String csp = page.headers().firstValue("content-security-policy").orElseThrow();
+    assertThat(csp)
+        .contains("connect-src 'self' " + s3 + " " + web.origin() + ";")
+        .containsPattern("img-src 'self' data: blob: " + java.util.regex.Pattern.quote(s3) + " ");
   }
 
   @Test

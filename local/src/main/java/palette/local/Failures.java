@@ -12,8 +12,8 @@ import picocli.CommandLine.ParseResult;
 /**
  * The one place that turns a failure into an exit code and a one-line message: 1 for a palette the
  * input does not allow (bad image, limits) or a film-grab request that cannot succeed (film not
- * found, refused URL), 3 for I/O trouble (including film-grab network errors), 4 for a bug. Usage
- * errors are picocli's (exit 2).
+ * found, refused URL), 3 for I/O trouble (including film-grab network errors and its bot check,
+ * since both may pass), 4 for a bug. Usage errors are picocli's (exit 2).
  */
 final class Failures {
   static final int BAD_INPUT = 1;
@@ -29,6 +29,10 @@ final class Failures {
     if (cause instanceof PaletteException p) {
       err.println("palette: " + p.getMessage() + " (" + p.code().id() + ")");
       return p.code() == ErrorCode.INVALID_OPTION ? USAGE : BAD_INPUT;
+    }
+    if (cause instanceof FilmGrabException f && f.reason() == FilmGrabException.Reason.BLOCKED) {
+      err.println("palette: " + f.getMessage() + " (palette film --stills DIR uses saved stills)");
+      return IO_ERROR;
     }
     if (cause instanceof FilmGrabException f) {
       err.println("palette: " + f.getMessage());

@@ -55,6 +55,10 @@ final class StillDownloader {
           case RENAMED -> renamed++;
         }
       } catch (FilmGrabException e) {
+        if (e.reason() == FilmGrabException.Reason.BLOCKED) {
+          bar.finish();
+          throw e; // every further request would meet the same bot check
+        }
         failures.add(e);
       }
     }

@@ -116,15 +116,29 @@ public final class FilmGrab {
    * WebP by their first bytes (a soft error page served as 200 is refused, not saved).
    */
   public byte[] fetchStill(URI still) {
+    return fetchStill(still, Validators.NONE).bytes();
+  }
+
+  /**
+   * As {@link #fetchStill(URI)}, but asks only for a changed still when {@code known} holds the
+   * validators of a copy the caller kept: the answer is then {@link FetchedStill#notModified()}
+   * (HTTP 304, no body) or the new bytes with their validators.
+   */
+  public FetchedStill fetchStill(URI still, Validators known) {
     Objects.requireNonNull(still, "still must not be null");
-    byte[] body = http.get(still, config.maxImageBytes(), "image").body();
+    Objects.requireNonNull(known, "known must not be null");
+    HttpFetcher.Response response = http.get(still, config.maxImageBytes(), "image", known);
+    if (response.status() == 304) {
+      return new FetchedStill(still, null, known);
+    }
+    byte[] body = response.body();
     if (!ImageSignature.isImage(body)) {
       throw FilmGrabException.of(
           FilmGrabException.Reason.NOT_AN_IMAGE,
           still + " is not a JPEG, PNG, GIF or WebP image (" + body.length + " bytes)",
           still);
     }
-    return body;
+    return new FetchedStill(still, body, response.validators());
   }
 
   /**

@@ -28,6 +28,14 @@ public final class FilmGrabException extends RuntimeException {
     LAYOUT_CHANGED(false),
     /** A still whose bytes are not a JPEG, PNG, GIF or WebP image (an error page, say). */
     NOT_AN_IMAGE(false),
+    /**
+     * The site answered with a bot check (a 403, or a Cloudflare-style "Just a moment..." page)
+     * instead of what was asked for: it refuses automated access. Not retried: asking again at once
+     * is what such checks punish.
+     */
+    BLOCKED(false),
+    /** The site's robots.txt asks automated clients not to fetch this URL. */
+    DISALLOWED(false),
     /** A status other than 200 that retrying did not fix. */
     HTTP_STATUS(false),
     /** The server was too slow: connect, read or whole-transfer timeout. */
@@ -82,7 +90,7 @@ public final class FilmGrabException extends RuntimeException {
     return url;
   }
 
-  /** The HTTP status for {@link Reason#HTTP_STATUS}, otherwise 0. */
+  /** The HTTP status for {@link Reason#HTTP_STATUS} and {@link Reason#BLOCKED}, otherwise 0. */
   public int status() {
     return status;
   }

@@ -74,10 +74,11 @@ final class GalleryReader {
     List<URI> stills = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (String value : raw) {
-      Optional<URI> url = Links.findAbsolute(base, value);
-      if (url.isEmpty()
-          || !Links.isFullSizeImage(url.get())
-          || !ListingParser.allowed(policy, url.get())) {
+      Optional<URI> url =
+          Links.findAbsolute(base, value)
+              .filter(Links::isFullSizeImage)
+              .flatMap(found -> ListingParser.allowed(policy, found));
+      if (url.isEmpty()) {
         continue;
       }
       if (seen.add(Links.identity(url.get()))) {

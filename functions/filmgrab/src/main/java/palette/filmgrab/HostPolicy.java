@@ -12,10 +12,16 @@ import java.util.regex.Pattern;
 /**
  * Decides which URLs the client may fetch, before every request and every redirect: https on an
  * allowlisted host by name, never an IP address, never a name that resolves to a private, loopback
- * or link-local address (169.254.169.254 is where cloud credentials live). The configured base
- * URL's own origin is trusted as given, which is how tests use a local server.
+ * or link-local address (169.254.169.254 is where cloud credentials live). A plain-http link to an
+ * allowlisted host is upgraded to https rather than dropped (older posts carry such links). The
+ * Jetpack image CDN ({@code i0.wp.com} to {@code i3.wp.com}) is accepted only for copies of an
+ * allowlisted host's uploads ({@code https://i0.wp.com/film-grab.com/wp-content/uploads/…}): it
+ * serves any site's images, so anything else there stays refused. The configured base URL's own
+ * origin is trusted as given, which is how tests use a local server.
  */
 final class HostPolicy {
+  private static final Set<String> IMAGE_CDN =
+      Set.of("i0.wp.com", "i1.wp.com", "i2.wp.com", "i3.wp.com");
   private static final Pattern IP_LIKE = Pattern.compile("(?i)\\[.*]|[0-9.]+|0x[0-9a-fx.]+");
 
   /** Name resolution, replaceable so a test can simulate a name that points inside. */
@@ -56,7 +62,10 @@ final class HostPolicy {
     return url.resolve(path.endsWith("/") ? path : path + "/");
   }
 
-  /** Returns the URL when it may be fetched, otherwise throws {@link FilmGrabException}. */
+  /**
+   * Returns the URL to fetch (an http link to an allowed host comes back as https) when it may be
+   * fetched, otherwise throws {@link FilmGrabException}.
+   */
   URI check(URI url) {
     if (!url.isAbsolute() || url.getHost() == null) {
       throw refused(url, "not an absolute http(s) URL with a host");
@@ -71,16 +80,32 @@ final class HostPolicy {
     if (IP_LIKE.matcher(host).matches()) {
       throw refused(url, "hosts given as IP addresses are never fetched");
     }
+    boolean allowed = hosts.contains(host) || isCdnCopy(host, url);
+    if (allowed && "http".equalsIgnoreCase(url.getScheme()) && url.getPort() == -1) {
+      return check(upgrade(url, host));
+    }
     if (!"https".equalsIgnoreCase(url.getScheme())) {
       throw refused(url, "only https URLs are fetched");
     }
     if (url.getPort() != -1 && url.getPort() != 443) {
       throw refused(url, "only the standard https port is allowed");
     }
-    if (!hosts.contains(host)) {
+    if (!allowed) {
       throw refused(url, "host " + host + " is not on the allowlist " + new TreeSet<>(hosts));
     }
     return url;
+  }
+
+  private boolean isCdnCopy(String host, URI url) {
+    String path = url.getRawPath() == null ? "" : url.getRawPath().toLowerCase(Locale.ROOT);
+    return IMAGE_CDN.contains(host)
+        && hosts.stream().anyMatch(h -> path.startsWith("/" + h + "/wp-content/uploads/"));
+  }
+
+  private static URI upgrade(URI url, String host) {
+    String query = url.getRawQuery() == null ? "" : "?" + url.getRawQuery();
+    String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
+    return URI.create("https://" + host + path + query);
   }
 
   /** Refuses a host whose name resolves to an address inside a private network. */

@@ -20,8 +20,19 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * has a per-read timeout.
  */
 final class HttpFetcher {
-  /** A response: its status, the Location of a redirect, and the body of a 200. */
-  record Response(URI url, int status, String location, String retryAfter, byte[] body) {}
+  /**
+   * A response: its status, the Location of a redirect, Cloudflare's {@code cf-mitigated} header,
+   * the validators a later conditional request can send, and the body of a 200 (or the start of a
+   * 403, 429 or 503 body, where a bot check says what it is).
+   */
+  record Response(
+      URI url,
+      int status,
+      String location,
+      String retryAfter,
+      String mitigated,
+      Validators validators,
+      byte[] body) {}
 
   private static final ScheduledExecutorService WATCHDOG =
       Executors.newSingleThreadScheduledExecutor(
@@ -31,13 +42,16 @@ final class HttpFetcher {
             return thread;
           });
 
+  private static final java.util.Map<String, String> ACCEPT =
+      java.util.Map.of("page", "text/html", "robots", "text/plain");
+
   private final FilmGrabConfig config;
 
   HttpFetcher(FilmGrabConfig config) {
     this.config = config;
   }
 
-  Response get(URI url, long maxBytes, String kind) throws IOException {
+  Response get(URI url, long maxBytes, String kind, Validators known) throws IOException {
     HttpURLConnection c = (HttpURLConnection) url.toURL().openConnection();
     AtomicBoolean expired = new AtomicBoolean();
     ScheduledFuture<?> alarm =
@@ -50,7 +64,7 @@ final class HttpFetcher {
             TimeUnit.NANOSECONDS);
     boolean complete = false;
     try {
-      Response response = exchange(c, url, maxBytes, kind);
+      Response response = exchange(c, url, maxBytes, kind, known);
       complete = response.status() == HttpURLConnection.HTTP_OK;
       return response;
     } catch (IOException e) {
@@ -72,19 +86,29 @@ final class HttpFetcher {
     }
   }
 
-  private Response exchange(HttpURLConnection c, URI url, long maxBytes, String kind)
+  private Response exchange(
+      HttpURLConnection c, URI url, long maxBytes, String kind, Validators known)
       throws IOException {
     c.setInstanceFollowRedirects(false);
     c.setUseCaches(false);
     c.setConnectTimeout(millis(config.connectTimeout().toMillis()));
     c.setReadTimeout(millis(config.readTimeout().toMillis()));
     c.setRequestProperty("User-Agent", config.userAgent());
-    c.setRequestProperty("Accept", kind.equals("page") ? "text/html" : "image/*");
+    c.setRequestProperty("Accept", ACCEPT.getOrDefault(kind, "image/*"));
     c.setRequestProperty("Accept-Encoding", "identity");
+    known.applyTo(c);
     int status = c.getResponseCode();
+    Validators validators =
+        Validators.of(c.getHeaderField("ETag"), c.getHeaderField("Last-Modified"));
     if (status != HttpURLConnection.HTTP_OK) {
       return new Response(
-          url, status, c.getHeaderField("Location"), c.getHeaderField("Retry-After"), null);
+          url,
+          status,
+          c.getHeaderField("Location"),
+          c.getHeaderField("Retry-After"),
+          c.getHeaderField("cf-mitigated"),
+          validators,
+          errorStart(c, status));
     }
     long declared = c.getContentLengthLong();
     if (declared > maxBytes) {
@@ -97,7 +121,20 @@ final class HttpFetcher {
     if (declared >= 0 && body.length != declared) {
       throw new IOException("truncated response: " + body.length + " of " + declared + " bytes");
     }
-    return new Response(url, status, null, null, body);
+    return new Response(
+        url, status, null, null, c.getHeaderField("cf-mitigated"), validators, body);
+  }
+
+  /** The first bytes of a refusal's body, where a bot check names itself; nothing otherwise. */
+  private static byte[] errorStart(HttpURLConnection c, int status) {
+    if (status != 403 && status != 429 && status != 503) {
+      return null;
+    }
+    try (InputStream in = c.getErrorStream()) {
+      return in == null ? null : in.readNBytes(BotCheck.SCAN_BYTES);
+    } catch (IOException e) {
+      return null;
+    }
   }
 
   private static byte[] readLimited(InputStream in, URI url, String kind, long maxBytes)

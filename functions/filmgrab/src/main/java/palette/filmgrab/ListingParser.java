@@ -50,11 +50,11 @@ final class ListingParser {
     Set<URI> seen = new LinkedHashSet<>();
     for (Element link : links) {
       String title = link.text().trim();
-      Optional<URI> url = Links.findAbsolute(base, link.attr("href"));
-      if (title.isEmpty()
-          || url.isEmpty()
-          || !Links.isFilmPage(url.get())
-          || !allowed(policy, url.get())) {
+      Optional<URI> url =
+          Links.findAbsolute(base, link.attr("href"))
+              .filter(Links::isFilmPage)
+              .flatMap(found -> allowed(policy, found));
+      if (title.isEmpty() || url.isEmpty()) {
         continue;
       }
       if (seen.add(url.get())) {
@@ -64,12 +64,12 @@ final class ListingParser {
     return films;
   }
 
-  static boolean allowed(HostPolicy policy, URI url) {
+  /** The URL as it will be fetched (http upgraded to https), or empty when it is refused. */
+  static Optional<URI> allowed(HostPolicy policy, URI url) {
     try {
-      policy.check(url);
-      return true;
+      return Optional.of(policy.check(url));
     } catch (FilmGrabException refused) {
-      return false;
+      return Optional.empty();
     }
   }
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 final class RateLimiter {
   private final long intervalNanos;
   private final Map<String, Long> nextSlot = new HashMap<>();
+  private final Map<String, Long> slower = new HashMap<>();
 
   RateLimiter(Duration minInterval) {
     this.intervalNanos = minInterval.toNanos();
@@ -20,18 +21,28 @@ final class RateLimiter {
 
   /** Blocks until a request to {@code host} is allowed. */
   void acquire(String host) {
-    if (intervalNanos == 0) {
-      return;
-    }
     long wait = reserve(host.toLowerCase(Locale.ROOT), System.nanoTime());
     if (wait > 0) {
       sleep(wait);
     }
   }
 
+  /**
+   * Spaces requests to {@code host} at least {@code interval} apart (a robots.txt Crawl-delay),
+   * counting from the request already made (the one that read robots.txt).
+   */
+  synchronized void atLeast(String host, Duration interval) {
+    String key = host.toLowerCase(Locale.ROOT);
+    long before = Math.max(intervalNanos, slower.getOrDefault(key, 0L));
+    long after = Math.max(before, interval.toNanos());
+    slower.put(key, after);
+    nextSlot.computeIfPresent(key, (h, next) -> next + after - before);
+  }
+
   private synchronized long reserve(String host, long now) {
+    long interval = Math.max(intervalNanos, slower.getOrDefault(host, 0L));
     long slot = Math.max(now, nextSlot.getOrDefault(host, now));
-    nextSlot.put(host, slot + intervalNanos);
+    nextSlot.put(host, slot + interval);
     return slot - now;
   }
 

@@ -7,10 +7,22 @@ import java.net.InetAddress;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class HostPolicyTest {
   private final HostPolicy policy = Fixtures.POLICY;
+
+  @ParameterizedTest
+  @CsvSource({
+    "http://film-grab.com/wp-content/uploads/a.jpg?bwg=1, https://film-grab.com/wp-content/uploads/a.jpg?bwg=1",
+    "http://WWW.film-grab.com/2019/05/24/x/, https://www.film-grab.com/2019/05/24/x/",
+    "http://i2.wp.com/film-grab.com/wp-content/uploads/a.jpg, https://i2.wp.com/film-grab.com/wp-content/uploads/a.jpg",
+    "https://i0.wp.com/film-grab.com/wp-content/uploads/a.jpg?ssl=1, https://i0.wp.com/film-grab.com/wp-content/uploads/a.jpg?ssl=1",
+  })
+  void upgradesHttpAndAcceptsTheImageCdnsCopies(String given, String fetched) {
+    assertThat(policy.check(URI.create(given))).isEqualTo(URI.create(fetched));
+  }
 
   @ParameterizedTest
   @ValueSource(
@@ -27,7 +39,11 @@ class HostPolicyTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "http://film-grab.com/",
+        "http://film-grab.com:80/",
+        "http://evil.example/",
+        "https://i0.wp.com/evil.example/wp-content/uploads/x.jpg",
+        "https://i0.wp.com/film-grab.com/wp-admin/x.jpg",
+        "https://i9.wp.com/film-grab.com/wp-content/uploads/x.jpg",
         "ftp://film-grab.com/",
         "file:///etc/passwd",
         "https://evil.example/",

@@ -63,7 +63,7 @@ class RedirectsAndLimitsTest {
     assertThat(e.reason()).isEqualTo(FilmGrabException.Reason.REFUSED);
     assertThat(e.url()).isEqualTo("https://evil.example/steal");
     assertThat(e.getMessage()).contains("not on the allowlist");
-    assertThat(site.requests()).hasSize(1);
+    assertThat(site.requestsBesidesRobots()).hasSize(1);
   }
 
   @Test
@@ -173,6 +173,6 @@ class RedirectsAndLimitsTest {
 
     assertThat(e.reason()).isEqualTo(FilmGrabException.Reason.TOO_MANY_STILLS);
     assertThat(e.getMessage()).contains("lists 10000 gallery images, more than the limit of 500");
-    assertThat(site.requests()).hasSize(1);
+    assertThat(site.requestsBesidesRobots()).hasSize(1);
   }
 }

@@ -253,4 +253,35 @@ class FilmGrabWorkerTest {
     assertThat(text(KEY + "/error.json")).contains("filmgrab_refused", "169.254.169.254");
     assertThat(site.requests()).hasSize((int) before);
   }
+
+  @ParameterizedTest
+  @Event(value = "events/filmgrab-request-put.json", type = S3Event.class)
+  void aBotCheckOnAStillTellsTheUserTheSiteRefusedAutomatedAccess(S3Event event) {
+    String checked = "/wp-content/uploads/photo-gallery/checked.jpg";
+    site.challenge(checked, 403);
+    putRequest(site.baseUrl() + checked.substring(1));
+
+    List<Outcome> outcomes = worker().process(event, "req-9");
+
+    assertThat(outcomes)
+        .singleElement()
+        .extracting(Outcome::errorCode)
+        .isEqualTo("filmgrab_blocked");
+    assertThat(storage.keys(OUT)).containsExactly(KEY + "/error.json");
+    assertThat(text(KEY + "/error.json"))
+        .contains("\"error\":\"filmgrab_blocked\"", "film-grab.com refused automated access");
+  }
+
+  @ParameterizedTest
+  @Event(value = "events/filmgrab-request-put.json", type = S3Event.class)
+  void aBotCheckHalfwayThroughAFilmWritesNothingButTheError(S3Event event) {
+    String checked = "/wp-content/uploads/photo-gallery/interstitial.jpg";
+    site.challenge(checked, 200);
+    putFilmRequest(galleryStill(1), site.baseUrl() + checked.substring(1), galleryStill(2));
+
+    worker().process(event, "req-10");
+
+    assertThat(storage.keys(OUT)).containsExactly(KEY + "/error.json");
+    assertThat(text(KEY + "/error.json")).contains("filmgrab_blocked", "try again later");
+  }
 }

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import org.jclouds.blobstore.BlobStore;
+import palette.handlers.FilmGrabRequest;
 import palette.handlers.PaletteWorker;
 import palette.handlers.S3Storage;
 import palette.handlers.WorkerConfig;
@@ -22,8 +23,11 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * The serverless stack's storage half on one machine: the embedded S3 with an input and an output
  * bucket, and the real worker handler invoked by S3-style notifications for every object written to
- * the input bucket. The worker gets the same environment variables as in AWS; only {@code
- * S3_ENDPOINT} differs. Other local services (the API, the site) start beside it.
+ * the input bucket. Film-grab requests ({@code filmgrab/*.json}) go through their own lane, one
+ * invocation at a time, as the FIFO queue with one message group does in AWS: however many jobs
+ * arrive, film-grab.com sees one client at its pace. The worker gets the same environment variables
+ * as in AWS; only {@code S3_ENDPOINT} differs. Other local services (the API, the site) start
+ * beside it.
  */
 public final class LocalStack implements AutoCloseable {
   public static final String INPUT_BUCKET = "palette-input";
@@ -35,8 +39,12 @@ public final class LocalStack implements AutoCloseable {
   static final int WORKER_MEMORY_MB = 2048;
   static final int CONCURRENCY = 2;
 
+  /** The film-grab lane's concurrency: one, so the stack keeps film-grab.com's pace as a whole. */
+  static final int LANE_CONCURRENCY = 1;
+
   private final LocalS3 s3;
   private final LambdaInvoker invoker;
+  private final LambdaInvoker lane;
   private final PaletteWorker worker;
   private final LocalRuntime runtime;
   private final Map<String, String> workerEnv;
@@ -46,11 +54,13 @@ public final class LocalStack implements AutoCloseable {
   private LocalStack(
       LocalS3 s3,
       LambdaInvoker invoker,
+      LambdaInvoker lane,
       PaletteWorker worker,
       LocalRuntime runtime,
       Map<String, String> workerEnv) {
     this.s3 = s3;
     this.invoker = invoker;
+    this.lane = lane;
     this.worker = worker;
     this.runtime = runtime;
     this.workerEnv = workerEnv;
@@ -144,15 +154,33 @@ public final class LocalStack implements AutoCloseable {
     }
   }
 
+  /** The film-grab lane's function, as the template names it. */
+  static final String LANE_FUNCTION = "FilmGrabFunction";
+
+  private static Invocable runtime(
+      LocalRuntime runtime, String name, int concurrency, Map<String, String> env, Settings s)
+      throws Exception {
+    return runtime.function(
+        name,
+        WORKER_HANDLER,
+        WORKER_MEMORY_MB,
+        LambdaInvoker.TIMEOUT_SECONDS,
+        concurrency,
+        env,
+        s.log());
+  }
+
   public static LocalStack start(Settings settings) throws Exception {
     AtomicReference<LambdaInvoker> target = new AtomicReference<>();
+    AtomicReference<LambdaInvoker> laneTarget = new AtomicReference<>();
     UnaryOperator<BlobStore> wrap =
         store ->
             new NotifyingBlobStore(
                 settings.faults().apply(store),
                 Set.of(INPUT_BUCKET),
                 created -> {
-                  LambdaInvoker invoker = target.get();
+                  boolean film = FilmGrabRequest.isRequestKey(created.key());
+                  LambdaInvoker invoker = (film ? laneTarget : target).get();
                   if (invoker != null && settings.notifications()) {
                     invoker.submit(created.toEventJson(LocalS3.REGION));
                   }
@@ -169,21 +197,16 @@ public final class LocalStack implements AutoCloseable {
       PaletteWorker worker = null;
       LocalRuntime runtime = null;
       Invocable function;
+      Invocable laneFunction;
       if (settings.lambdaRuntime()) {
         runtime = LocalRuntime.start(LocalS3.ACCESS_KEY, LocalS3.SECRET_KEY);
-        function =
-            runtime.function(
-                LambdaInvoker.FUNCTION_NAME,
-                WORKER_HANDLER,
-                WORKER_MEMORY_MB,
-                LambdaInvoker.TIMEOUT_SECONDS,
-                CONCURRENCY,
-                env,
-                settings.log());
+        function = runtime(runtime, LambdaInvoker.FUNCTION_NAME, CONCURRENCY, env, settings);
+        laneFunction = runtime(runtime, LANE_FUNCTION, LANE_CONCURRENCY, env, settings);
       } else {
         worker = new PaletteWorker(config, new S3Storage(client(config)), settings.log());
         function =
             Invocable.inProcess(worker, LambdaInvoker.FUNCTION_NAME, LambdaInvoker.TIMEOUT_SECONDS);
+        laneFunction = Invocable.inProcess(worker, LANE_FUNCTION, LambdaInvoker.TIMEOUT_SECONDS);
       }
       LambdaInvoker invoker =
           new LambdaInvoker(
@@ -193,8 +216,17 @@ public final class LocalStack implements AutoCloseable {
               500,
               new DeadLetters(settings.deadLetters()),
               settings.log());
+      LambdaInvoker lane =
+          new LambdaInvoker(
+              laneFunction,
+              LANE_CONCURRENCY,
+              LambdaInvoker.QUEUE_CAPACITY,
+              500,
+              new DeadLetters(settings.deadLetters()),
+              settings.log());
       target.set(invoker);
-      return new LocalStack(s3, invoker, worker, runtime, Map.copyOf(env));
+      laneTarget.set(lane);
+      return new LocalStack(s3, invoker, lane, worker, runtime, Map.copyOf(env));
     } catch (Exception | Error e) {
       s3.close();
       throw e;
@@ -255,6 +287,7 @@ public final class LocalStack implements AutoCloseable {
     }
     try {
       invoker.close();
+      lane.close();
     } finally {
       try {
         if (runtime != null) {

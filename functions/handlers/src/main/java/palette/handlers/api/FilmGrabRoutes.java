@@ -110,6 +110,14 @@ final class FilmGrabRoutes {
     }
     return switch (e.reason()) {
       case NOT_FOUND -> new ApiException(404, "film_not_found", e.getMessage() + ".");
+      case BLOCKED ->
+          new ApiException(
+              503,
+              "filmgrab_blocked",
+              "film-grab.com refused automated access (it answered with a bot check). Try again"
+                  + " later, or save the stills from film-grab.com in your browser and upload"
+                  + " them here yourself.");
+      case DISALLOWED -> new ApiException(403, "filmgrab_disallowed", e.getMessage() + ".");
       case REFUSED ->
           ApiException.badRequest(
               "url_not_allowed", "Only film-grab.com links can be used (" + e.getMessage() + ").");

@@ -86,6 +86,31 @@ class FilmGrabApiTest {
 
   @ParameterizedTest
   @Event(value = SEARCH, type = APIGatewayV2HTTPEvent.class)
+  void aBotCheckOnTheSearchOrAFilmPageSaysTheSiteRefusedAutomatedAccess(APIGatewayV2HTTPEvent event)
+      throws Exception {
+    try (FakeFilmGrab guarded = FakeFilmGrab.start()) {
+      guarded.challenge("/", 503);
+      guarded.challenge("/2019/05/24/blade-runner-2049/", 200);
+      ApiHandler handler = handler(guarded.baseUrl().toString());
+      String film = encode(guarded.baseUrl() + "2019/05/24/blade-runner-2049/");
+
+      var searched = handler.handleRequest(event, null);
+      var read = handler.handleRequest(at(event, "/filmgrab/film", "url=" + film), null);
+
+      for (var response : List.of(searched, read)) {
+        assertThat(response.getStatusCode()).isEqualTo(503);
+        assertThat(body(response))
+            .containsEntry("error", "filmgrab_blocked")
+            .extracting(b -> b.get("message"))
+            .asString()
+            .startsWith("film-grab.com refused automated access")
+            .contains("upload them here yourself");
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @Event(value = SEARCH, type = APIGatewayV2HTTPEvent.class)
   void anUnreachableSiteIsA503WithASentence(APIGatewayV2HTTPEvent event) throws Exception {
     var response = handler("http://127.0.0.1:9/").handleRequest(event, null);
 

@@ -87,7 +87,7 @@ final class FilmGrabJob {
       byte[] bytes = site.fetchStill(still);
       timings.put("fetch", ms(System.nanoTime() - fetchStart));
       PaletteRun run = Palettes.run(bytes, options, source(ref, request, still));
-      outputs.writeResult(prefix, run, run.document().toStableJson());
+      outputs.writeResult(prefix, run);
       timings.put("total", ms(System.nanoTime() - start));
       return new Outcome(ref, "done", prefix, null, null, options, timings);
     } catch (PaletteException e) {

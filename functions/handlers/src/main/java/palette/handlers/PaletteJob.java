@@ -59,9 +59,9 @@ final class PaletteJob {
       options = Option.perJobFromText(object.get().metadata(), defaults);
       PaletteRun run = engine(ref, object.get().bytes(), options, budget);
       clock.lap("engine");
-      addStages(timings, run.document().timings());
+      addStages(timings, run.timings());
       budget.checkTimeToWrite(ref.key());
-      outputs.writeResult(prefix, run, run.document().toStableJson());
+      outputs.writeResult(prefix, run);
       clock.lap("put");
       return new Outcome(
           ref, "done", prefix, null, null, options, clock.total(), facts(object.get(), run));

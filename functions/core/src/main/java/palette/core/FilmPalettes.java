@@ -35,7 +35,7 @@ public final class FilmPalettes {
   public static FilmPaletteRun run(
       List<Still> stills, PaletteOptions options, Map<String, String> source) {
     check(stills, options, source);
-    Palettes.Stopwatch clock = new Palettes.Stopwatch();
+    Stopwatch clock = Stopwatch.start();
     FilmPoster.Layout layout = FilmPoster.Layout.forStills(stills.size());
     StillPass pass = new StillPass(options, layout);
     for (int i = 0; i < stills.size(); i++) {
@@ -128,7 +128,7 @@ public final class FilmPalettes {
     }
 
     void add(Still still) {
-      Palettes.Stopwatch clock = new Palettes.Stopwatch();
+      Stopwatch clock = Stopwatch.start();
       try {
         PixelImage image = ImageDecoder.decode(still.content(), options.limits());
         double decode = clock.lap();

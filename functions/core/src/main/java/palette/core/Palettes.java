@@ -19,7 +19,7 @@ public final class Palettes {
   /** As {@link #run(byte[], PaletteOptions)}, recording where the image came from. */
   public static PaletteRun run(
       byte[] imageBytes, PaletteOptions options, Map<String, String> source) {
-    Stopwatch clock = new Stopwatch();
+    Stopwatch clock = Stopwatch.start();
     PixelImage image = ImageDecoder.decode(imageBytes, options.limits());
     double decodeMs = clock.lap();
     Clustering clustering = KMeans.cluster(image, options);
@@ -59,7 +59,7 @@ public final class Palettes {
    */
   public static PaletteRun analyze(
       byte[] imageBytes, PaletteOptions options, Map<String, String> source) {
-    Stopwatch clock = new Stopwatch();
+    Stopwatch clock = Stopwatch.start();
     PixelImage image = ImageDecoder.decode(imageBytes, options.limits());
     double decodeMs = clock.lap();
     Clustering clustering = KMeans.cluster(image, options);
@@ -92,17 +92,5 @@ public final class Palettes {
 
   private static byte[] utf8(String text) {
     return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-  }
-
-  /** Elapsed milliseconds between laps. */
-  static final class Stopwatch {
-    private long last = System.nanoTime();
-
-    double lap() {
-      long now = System.nanoTime();
-      double ms = (now - last) / 1e6;
-      last = now;
-      return Math.round(ms * 100) / 100.0;
-    }
   }
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
+import palette.core.Stopwatch;
 import palette.filmgrab.FilmGrab;
 
 /**
@@ -102,17 +103,18 @@ public final class PaletteWorker implements RequestStreamHandler {
     String response = "null";
     String function = functionName(context);
     if (payload.isDirect()) {
-      response = Json.write(direct(payload, requestId, function));
+      response = Json.write(direct(payload, requestId, function, budgets.apply(context)));
     } else {
       process(payload.objects(), payload.records(), requestId, function, budgets.apply(context));
     }
     output.write(response.getBytes(StandardCharsets.UTF_8));
   }
 
-  private Map<String, Object> direct(WorkerInput payload, String requestId, String function) {
+  private Map<String, Object> direct(
+      WorkerInput payload, String requestId, String function, Budget budget) {
     Outcome outcome;
     try {
-      outcome = filmGrabJob.run(payload.directRef(), payload.request(), System.nanoTime());
+      outcome = filmGrabJob.run(payload.directRef(), payload.request(), budget, Stopwatch.start());
     } catch (RuntimeException e) {
       log.println(Json.write(retryFields(requestId, function, payload.directRef(), e)));
       throw new TransientFailure(1, 1, e);
@@ -141,7 +143,9 @@ public final class PaletteWorker implements RequestStreamHandler {
     for (ObjectRef ref : objects) {
       try {
         Outcome outcome =
-            FilmGrabRequest.isRequestKey(ref.key()) ? filmGrabJob.run(ref) : job.run(ref, budget);
+            FilmGrabRequest.isRequestKey(ref.key())
+                ? filmGrabJob.run(ref, budget)
+                : job.run(ref, budget);
         log.println(Json.write(outcome.logFields(requestId, function)));
       } catch (RuntimeException e) {
         failures++;

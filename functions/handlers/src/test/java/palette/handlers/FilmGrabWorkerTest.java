@@ -244,4 +244,28 @@ class FilmGrabWorkerTest {
     assertThat(text(KEY + "/error.json")).contains("filmgrab_refused", "169.254.169.254");
     assertThat(site.requests()).hasSize((int) before);
   }
+
+  @Test
+  void aStillOrAFilmTooLargeForTheBudgetIsRefusedAsAnUploadIs() {
+    // 1 KB of heap: 64 pixels at most, far fewer than any still has.
+    worker =
+        new PaletteWorker(
+            config,
+            storage,
+            new PrintStream(log, true, StandardCharsets.UTF_8),
+            context -> new Budget(() -> 60_000, () -> 1 << 10));
+    putRequest(site.baseUrl() + STILL_PATH);
+
+    invoke();
+
+    assertThat(text(KEY + "/error.json"))
+        .contains("\"error\":\"too_large_for_budget\"", "0.0 megapixels fit");
+    putFilmRequest(galleryStill(1), galleryStill(2));
+
+    invoke();
+
+    assertThat(text(KEY + "/error.json"))
+        .contains("\"error\":\"too_large_for_budget\"", KEY + " is too large");
+    assertThat(storage.keys(OUT)).containsExactly(KEY + "/error.json");
+  }
 }

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
+import palette.core.Stopwatch;
 
 /**
  * Maps an HTTP API event to a response. Client mistakes become 4xx with a readable message; a
@@ -38,7 +39,7 @@ final class ApiRoutes {
   }
 
   APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
-    long start = System.nanoTime();
+    Stopwatch clock = Stopwatch.start();
     String method = method(event);
     String path = event.getRawPath() == null ? "/" : event.getRawPath();
     APIGatewayV2HTTPResponse response;
@@ -48,7 +49,7 @@ final class ApiRoutes {
     } else {
       response = cors.decorate(event.getHeaders(), route(method, path, event));
     }
-    log(method, path, response.getStatusCode(), start);
+    log(method, path, response.getStatusCode(), clock);
     return response;
   }
 
@@ -170,11 +171,11 @@ final class ApiRoutes {
     return context.getHttp().getMethod().toUpperCase(java.util.Locale.ROOT);
   }
 
-  private static void log(String method, String path, int status, long start) {
-    long micros = (System.nanoTime() - start) / 1000;
+  private static void log(String method, String path, int status, Stopwatch clock) {
     String route = path.startsWith(JOBS) ? "/jobs/{id}" : path.length() > 64 ? "?" : path;
     // Query strings (film titles, URLs) are not logged.
     System.out.println(
-        Responses.write(Map.of("route", method + " " + route, "status", status, "micros", micros)));
+        Responses.write(
+            Map.of("route", method + " " + route, "status", status, "ms", clock.totalMs())));
   }
 }

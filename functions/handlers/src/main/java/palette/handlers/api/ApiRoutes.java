@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 import palette.core.Stopwatch;
+import palette.handlers.JobId;
 
 /**
  * Maps an HTTP API event to a response. Client mistakes become 4xx with a readable message; a
@@ -68,7 +69,7 @@ final class ApiRoutes {
       }
       if (path.startsWith(JOBS) && path.indexOf('/', JOBS.length()) < 0) {
         requireMethod("GET", method);
-        return Responses.json(200, jobs.status(new JobId(path.substring(JOBS.length()))));
+        return Responses.json(200, jobs.status(jobId(path.substring(JOBS.length()))));
       }
       return Responses.error(404, "not_found", "There is nothing at " + method + " " + path + ".");
     } catch (ApiException e) {
@@ -169,6 +170,15 @@ final class ApiRoutes {
       return "GET";
     }
     return context.getHttp().getMethod().toUpperCase(java.util.Locale.ROOT);
+  }
+
+  private static JobId jobId(String text) {
+    return JobId.find(text)
+        .orElseThrow(
+            () ->
+                ApiException.badRequest(
+                    "invalid_job_id",
+                    "A job id is 26 letters a-z and digits 2-7; this one is not."));
   }
 
   private static void log(String method, String path, int status, Stopwatch clock) {

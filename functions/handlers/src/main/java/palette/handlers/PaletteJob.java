@@ -58,7 +58,9 @@ final class PaletteJob {
       }
       options = Option.perJobFromText(object.get().metadata(), defaults);
       byte[] bytes = object.get().bytes();
-      Map<String, String> source = Map.of("bucket", ref.bucket(), "key", ref.key());
+      Map<String, String> source = new LinkedHashMap<>(); // in this order, every time
+      source.put("bucket", ref.bucket());
+      source.put("key", ref.key());
       PaletteRun run =
           budget.run(ref.key(), bytes.length, options, o -> Palettes.run(bytes, o, source));
       timings.put("engine", clock.lap());

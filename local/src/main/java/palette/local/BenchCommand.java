@@ -76,7 +76,7 @@ final class BenchCommand implements Callable<Integer> {
     PaletteRun last = null;
     for (int i = 0; i < runs; i++) {
       last = Palettes.run(bytes, options);
-      timings.add(last.document().timings());
+      timings.add(last.timings());
     }
     out.printf(
         Locale.ROOT,

@@ -78,6 +78,8 @@ final class FilmCommand implements Callable<Integer> {
 
   @Mixin EngineOptions engine;
 
+  @Mixin TimingsOption timings;
+
   @Mixin SiteOptions siteOptions;
 
   @Override
@@ -97,6 +99,7 @@ final class FilmCommand implements Callable<Integer> {
       out.print(run.document().toJson());
       out.flush();
       reportSkipped(err, run.document());
+      timings.print(err, run.timings());
       return 0;
     }
     List<OutputFolder.Entry> entries = new ArrayList<>();
@@ -106,6 +109,7 @@ final class FilmCommand implements Callable<Integer> {
     List<Path> written = new OutputFolder(output).writeAll(entries);
     printSummary(out, input, run.document(), written);
     reportSkipped(err, run.document());
+    timings.print(err, run.timings());
     return 0;
   }
 

@@ -56,21 +56,25 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin EngineOptions engine;
 
+  @Mixin TimingsOption timings;
+
   @Override
   public Integer call() throws IOException {
     PaletteOptions options = engine.toOptions();
     Input input = Input.resolve(imageFlag != null ? imageFlag : image, options.limits());
     PrintWriter out = spec.commandLine().getOut();
+    Map<String, String> source = Map.of("file", input.name());
     if (json) {
-      PaletteDocument document =
-          Palettes.analyze(input.bytes(), options).withSource(Map.of("file", input.name()));
-      out.println(document.toJson());
+      PaletteRun run = Palettes.analyze(input.bytes(), options, source);
+      out.print(run.document().toJson());
       out.flush();
+      timings.print(spec.commandLine().getErr(), run.timings());
       return 0;
     }
-    PaletteRun run = Palettes.run(input.bytes(), options, Map.of("file", input.name()));
+    PaletteRun run = Palettes.run(input.bytes(), options, source);
     List<Path> written = write(run, input.baseName());
     printSummary(out, run.document(), written);
+    timings.print(spec.commandLine().getErr(), run.timings());
     return 0;
   }
 

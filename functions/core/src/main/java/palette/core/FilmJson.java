@@ -30,7 +30,6 @@ import java.util.Map;
  *   "skipped": [                     stills left out, input order
  *     {"name": "x.jpg", "error": "corrupt_image", "message": "..."}
  *   ],
- *   "timingsMs": { ... },            absent from the stable form
  *   "source": {"title": "...", "url": "..."}
  * }
  * }</pre>
@@ -38,7 +37,7 @@ import java.util.Map;
 final class FilmJson {
   private FilmJson() {}
 
-  static String write(FilmPaletteDocument document, boolean withTimings) {
+  static String write(FilmPaletteDocument document) {
     Json json = Json.pretty().beginObject();
     film(json, document);
     PaletteJson.options(json, document.options());
@@ -54,9 +53,6 @@ final class FilmJson {
       json.name("message").value(skipped.message()).endObject();
     }
     json.endArray();
-    if (withTimings) {
-      PaletteJson.timings(json, document.timings());
-    }
     json.name("source").beginObject();
     for (Map.Entry<String, String> entry : document.source().entrySet()) {
       json.name(entry.getKey()).value(entry.getValue());

@@ -22,8 +22,6 @@ import java.util.Map;
  * @param stills each decodable still's own palette document, in input order; its source names the
  *     still
  * @param skipped the stills left out, in input order
- * @param timings wall time: decode and cluster summed over the stills (plus the film clustering),
- *     render (the thumbnails and the poster) and encode of the outputs
  * @param source where the film came from (title, page URL), in order
  */
 public record FilmPaletteDocument(
@@ -34,7 +32,6 @@ public record FilmPaletteDocument(
     StopReason stopReason,
     List<PaletteDocument> stills,
     List<SkippedStill> skipped,
-    Timings timings,
     Map<String, String> source) {
 
   public FilmPaletteDocument {
@@ -66,11 +63,6 @@ public record FilmPaletteDocument(
 
   /** The document as pretty-printed JSON (format in {@link FilmJson}). */
   public String toJson() {
-    return FilmJson.write(this, true);
-  }
-
-  /** The document without timings: identical bytes for identical stills and options. */
-  public String toStableJson() {
-    return FilmJson.write(this, false);
+    return FilmJson.write(this);
   }
 }

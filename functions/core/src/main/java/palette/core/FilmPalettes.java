@@ -35,7 +35,7 @@ public final class FilmPalettes {
   public static FilmPaletteRun run(
       List<Still> stills, PaletteOptions options, Map<String, String> source) {
     check(stills, options, source);
-    Palettes.Stopwatch clock = new Palettes.Stopwatch();
+    Stopwatch clock = Stopwatch.start();
     FilmPoster.Layout layout = FilmPoster.Layout.forStills(stills.size());
     StillPass pass = new StillPass(options, layout);
     for (int i = 0; i < stills.size(); i++) {
@@ -77,10 +77,9 @@ public final class FilmPalettes {
             film.stopReason(),
             pass.palettes,
             pass.skipped,
-            timings,
             source);
     artifacts.add(new Artifact("film.json", "application/json", utf8(document.toJson())));
-    return new FilmPaletteRun(document, artifacts);
+    return new FilmPaletteRun(document, timings, artifacts);
   }
 
   private static void check(
@@ -129,7 +128,7 @@ public final class FilmPalettes {
     }
 
     void add(Still still) {
-      Palettes.Stopwatch clock = new Palettes.Stopwatch();
+      Stopwatch clock = Stopwatch.start();
       try {
         PixelImage image = ImageDecoder.decode(still.content(), options.limits());
         double decode = clock.lap();
@@ -137,10 +136,8 @@ public final class FilmPalettes {
         Ordered ordered = Ordered.of(clustering, options.sort());
         pooled.add(image);
         double cluster = clock.lap();
-        Timings timings = new Timings(decode, cluster, 0, 0);
         palettes.add(
-            Palettes.document(
-                image, clustering, ordered, options, timings, Map.of("still", still.name())));
+            Palettes.document(image, clustering, ordered, options, Map.of("still", still.name())));
         rows.add(
             new FilmPoster.Row(
                 Thumbnail.of(image, layout.thumbWidth(), layout.rowHeight(), FilmPoster.BACKGROUND),

@@ -108,15 +108,22 @@ final class ImageDecoder {
         chosen = candidate;
       }
     }
-    try {
-      if (chosen != null) {
-        return chosen.createReaderInstance();
-      }
-    } catch (IOException e) {
-      // reported below
+    if (chosen == null) {
+      throw new PaletteException(
+          ErrorCode.UNSUPPORTED_IMAGE, "no decoder for " + format.displayName() + " is installed");
     }
-    throw new PaletteException(
-        ErrorCode.UNSUPPORTED_IMAGE, "no decoder for " + format.displayName() + " is installed");
+    try {
+      return chosen.createReaderInstance();
+    } catch (IOException e) {
+      // An installed decoder that cannot start is a broken build, not a bad image.
+      throw new IllegalStateException(
+          "the "
+              + format.displayName()
+              + " decoder "
+              + chosen.getClass().getName()
+              + " could not be created",
+          e);
+    }
   }
 
   private static PaletteException classify(ImageFormat format, Throwable e) {

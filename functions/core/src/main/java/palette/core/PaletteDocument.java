@@ -6,7 +6,9 @@ import java.util.Map;
 
 /**
  * The palette and the facts of the run that made it: what {@code palette.json} holds and what
- * {@code --json} prints.
+ * {@code --json} prints. It holds nothing that varies between identical runs (stage timings live in
+ * {@link PaletteRun}), so the same bytes and options give the same document and the same JSON,
+ * whoever writes it.
  *
  * @param swatches the colours in the chosen sort order
  * @param options the options used
@@ -17,7 +19,6 @@ import java.util.Map;
  * @param iterations k-means iterations run
  * @param stopReason why k-means stopped; {@link StopReason#converged()} says whether it converged
  * @param mse mean squared RGB error over all opaque pixels (see {@link Clustering#mse()})
- * @param timings stage timings of this run (the only field that varies between identical runs)
  * @param source where the image came from (file name, S3 key, film title and still URL), in order
  */
 public record PaletteDocument(
@@ -30,7 +31,6 @@ public record PaletteDocument(
     int iterations,
     StopReason stopReason,
     double mse,
-    Timings timings,
     Map<String, String> source) {
 
   public PaletteDocument {
@@ -61,17 +61,11 @@ public record PaletteDocument(
         iterations,
         stopReason,
         mse,
-        timings,
         merged);
   }
 
-  /** The document as pretty-printed JSON (the format is documented in the README). */
+  /** The document as pretty-printed JSON (format in {@link PaletteJson}). */
   public String toJson() {
-    return PaletteJson.write(this, true);
-  }
-
-  /** The document as JSON without timings: identical bytes for identical inputs and options. */
-  public String toStableJson() {
-    return PaletteJson.write(this, false);
+    return PaletteJson.write(this);
   }
 }

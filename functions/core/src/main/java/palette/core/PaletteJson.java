@@ -5,8 +5,10 @@ import java.util.Map;
 
 /**
  * Writes a {@link PaletteDocument} as {@code palette.json}: pretty-printed (two-space indent),
- * UTF-8, members always in the order below, so identical runs give identical bytes (apart from
- * {@code timingsMs}).
+ * UTF-8, members always in the order below. The document holds nothing that varies between runs (no
+ * timings: the command line prints them with {@code --timings}, the worker logs them), so the same
+ * bytes and options give byte-identical files, whether the command line or the worker writes them;
+ * only {@code source} says where each found the image.
  *
  * <pre>{@code
  * {
@@ -40,14 +42,10 @@ import java.util.Map;
  *     "mse": 123.456,                   mean squared RGB error over opaque pixels, 3 decimals
  *     "fewerColorsThanK": false         the image had fewer distinct colours than k
  *   },
- *   "timingsMs": {                      wall time per stage, 2 decimals; absent from the
- *     "decode": 120.5, "cluster": 25.1, stable form (PaletteDocument.toStableJson), since
- *     "render": 30.2, "encode": 95.7,   it is the only part that differs between
- *     "total": 271.5                    identical runs
- *   },
  *   "source": {                         where the image came from, strings, in insertion
- *     "file": "photo.jpg"               order; {} when unknown
- *   }
+ *     "file": "photo.jpg"               order: "file" from the command line; "bucket" and
+ *   }                                   "key" from the worker (plus "still", "film", ... for
+ *                                       a film-grab request); {} when unknown
  * }
  * }</pre>
  *
@@ -57,7 +55,7 @@ import java.util.Map;
 final class PaletteJson {
   private PaletteJson() {}
 
-  static String write(PaletteDocument document, boolean withTimings) {
+  static String write(PaletteDocument document) {
     Json json = Json.pretty().beginObject();
     colors(json, document.swatches());
     options(json, document.options());
@@ -71,9 +69,6 @@ final class PaletteJson {
     json.name("stopReason").value(document.stopReason().id());
     json.name("mse").value(document.mse(), 3);
     json.name("fewerColorsThanK").value(document.fewerColorsThanK()).endObject();
-    if (withTimings) {
-      timings(json, document.timings());
-    }
     json.name("source").beginObject();
     for (Map.Entry<String, String> entry : document.source().entrySet()) {
       json.name(entry.getKey()).value(entry.getValue());
@@ -102,14 +97,5 @@ final class PaletteJson {
     json.name("plotPoints").value(options.plotPoints());
     json.name("maxPixels").value(options.limits().maxPixels());
     json.name("maxBytes").value(options.limits().maxBytes()).endObject();
-  }
-
-  static void timings(Json json, Timings timings) {
-    json.name("timingsMs").beginObject();
-    json.name("decode").value(timings.decodeMs(), 2);
-    json.name("cluster").value(timings.clusterMs(), 2);
-    json.name("render").value(timings.renderMs(), 2);
-    json.name("encode").value(timings.encodeMs(), 2);
-    json.name("total").value(timings.totalMs(), 2).endObject();
   }
 }

@@ -3,8 +3,12 @@ package palette.core;
 import java.util.List;
 import java.util.Optional;
 
-/** A finished run: the palette document and every rendered output, {@code palette.json} last. */
-public record PaletteRun(PaletteDocument document, List<Artifact> artifacts) {
+/**
+ * A finished run: the palette document, the stage timings (kept out of the document, since they are
+ * the one thing that differs between identical runs) and every rendered output, {@code
+ * palette.json} last.
+ */
+public record PaletteRun(PaletteDocument document, Timings timings, List<Artifact> artifacts) {
   public PaletteRun {
     artifacts = List.copyOf(artifacts);
   }

@@ -19,7 +19,7 @@ public final class Palettes {
   /** As {@link #run(byte[], PaletteOptions)}, recording where the image came from. */
   public static PaletteRun run(
       byte[] imageBytes, PaletteOptions options, Map<String, String> source) {
-    Stopwatch clock = new Stopwatch();
+    Stopwatch clock = Stopwatch.start();
     PixelImage image = ImageDecoder.decode(imageBytes, options.limits());
     double decodeMs = clock.lap();
     Clustering clustering = KMeans.cluster(image, options);
@@ -47,28 +47,28 @@ public final class Palettes {
         new Artifact(
             "palette.ase", "application/octet-stream", PaletteExports.ase(ordered.swatches())));
     double encodeMs = clock.lap();
-    PaletteDocument document =
-        document(
-            image,
-            clustering,
-            ordered,
-            options,
-            new Timings(decodeMs, clusterMs, renderMs, encodeMs),
-            source);
+    PaletteDocument document = document(image, clustering, ordered, options, source);
     artifacts.add(new Artifact("palette.json", "application/json", utf8(document.toJson())));
-    return new PaletteRun(document, artifacts);
+    return new PaletteRun(
+        document, new Timings(decodeMs, clusterMs, renderMs, encodeMs), artifacts);
   }
 
-  /** Decodes and clusters only: the palette document without rendered outputs. */
-  public static PaletteDocument analyze(byte[] imageBytes, PaletteOptions options) {
-    Stopwatch clock = new Stopwatch();
+  /**
+   * Decodes and clusters only: the palette document (the same as {@link #run} gives) and the two
+   * stages' timings, without rendered outputs.
+   */
+  public static PaletteRun analyze(
+      byte[] imageBytes, PaletteOptions options, Map<String, String> source) {
+    Stopwatch clock = Stopwatch.start();
     PixelImage image = ImageDecoder.decode(imageBytes, options.limits());
     double decodeMs = clock.lap();
     Clustering clustering = KMeans.cluster(image, options);
     Ordered ordered = Ordered.of(clustering, options.sort());
     double clusterMs = clock.lap();
-    return document(
-        image, clustering, ordered, options, new Timings(decodeMs, clusterMs, 0, 0), Map.of());
+    return new PaletteRun(
+        document(image, clustering, ordered, options, source),
+        new Timings(decodeMs, clusterMs, 0, 0),
+        List.of());
   }
 
   static PaletteDocument document(
@@ -76,7 +76,6 @@ public final class Palettes {
       Clustering clustering,
       Ordered ordered,
       PaletteOptions options,
-      Timings timings,
       Map<String, String> source) {
     return new PaletteDocument(
         ordered.swatches(),
@@ -88,23 +87,10 @@ public final class Palettes {
         clustering.iterations(),
         clustering.stopReason(),
         clustering.mse(),
-        timings,
         source);
   }
 
   private static byte[] utf8(String text) {
     return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-  }
-
-  /** Elapsed milliseconds between laps. */
-  static final class Stopwatch {
-    private long last = System.nanoTime();
-
-    double lap() {
-      long now = System.nanoTime();
-      double ms = (now - last) / 1e6;
-      last = now;
-      return Math.round(ms * 100) / 100.0;
-    }
   }
 }

@@ -3,7 +3,6 @@ package palette.core;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.SplittableRandom;
 
 /**
  * Which pixels the 3D scatter draws: a seeded random sample, stratified by cluster, of at most
@@ -25,7 +24,7 @@ final class PlotSample {
   /** Per cluster, the indices of its sampled pixels in ascending order. */
   static int[][] sample(byte[] labels, long[] counts, int plotPoints, long seed) {
     int[] quota = allocate(counts, plotPoints);
-    SplittableRandom random = new SplittableRandom(seed ^ 0x5CA77E5L);
+    SplitMix random = new SplitMix(seed ^ 0x5CA77E5L);
     int[][] ranks = new int[counts.length][];
     for (int i = 0; i < counts.length; i++) {
       ranks[i] = chooseRanks(Math.toIntExact(counts[i]), quota[i], random);
@@ -111,7 +110,7 @@ final class PlotSample {
   }
 
   /** {@code quota} distinct ranks out of {@code 0..count-1}, ascending (Floyd's algorithm). */
-  private static int[] chooseRanks(int count, int quota, SplittableRandom random) {
+  private static int[] chooseRanks(int count, int quota, SplitMix random) {
     if (quota == count) {
       int[] all = new int[count];
       Arrays.setAll(all, i -> i);

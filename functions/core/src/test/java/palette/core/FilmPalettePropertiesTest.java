@@ -43,14 +43,14 @@ class FilmPalettePropertiesTest {
     for (int i = 0; i < film.stills().size(); i++) {
       Still still = stills.get(i);
       assertThat(film.stills().get(i).swatches())
-          .isEqualTo(Palettes.analyze(still.bytes(), options).swatches());
+          .isEqualTo(Palettes.analyze(still.bytes(), options, Map.of()).document().swatches());
     }
     List<Still> reversed = new ArrayList<>(stills);
     java.util.Collections.reverse(reversed);
     assertThat(FilmPalettes.run(reversed, options, Map.of()).document().swatches())
         .isEqualTo(swatches);
-    assertThat(FilmPalettes.run(stills, options, Map.of()).document().toStableJson())
-        .isEqualTo(film.toStableJson());
+    assertThat(FilmPalettes.run(stills, options, Map.of()).document().toJson())
+        .isEqualTo(film.toJson());
   }
 
   /** A small still: few colours or noise, some of it transparent. */

@@ -85,7 +85,7 @@ class ImageDecoderFuzzTest {
 
   private static void analyzeOrFailCleanly(String label, byte[] bytes) {
     try {
-      PaletteDocument document = Palettes.analyze(bytes, OPTIONS);
+      PaletteDocument document = Palettes.analyze(bytes, OPTIONS, Map.of()).document();
       assertThat(document.swatches()).as(label).isNotEmpty().hasSizeLessThanOrEqualTo(6);
       assertThat((long) document.width() * document.height()).as(label).isPositive();
       ENDINGS.merge("palette", 1, Integer::sum);

@@ -15,8 +15,7 @@ class PaletteJsonTest {
   void membersComeInTheDocumentedOrder() {
     Map<String, Object> json = object(TestJson.parse(GoldenTest.document().toJson()));
 
-    assertThat(json.keySet())
-        .containsExactly("colors", "options", "image", "run", "timingsMs", "source");
+    assertThat(json.keySet()).containsExactly("colors", "options", "image", "run", "source");
     assertThat(object(array(json.get("colors")).get(0)).keySet())
         .containsExactly("hex", "rgb", "share", "pixels");
     assertThat(object(json.get("options")).keySet())
@@ -34,8 +33,6 @@ class PaletteJsonTest {
         .containsExactly("width", "height", "opaquePixels", "distinctColors");
     assertThat(object(json.get("run")).keySet())
         .containsExactly("iterations", "converged", "stopReason", "mse", "fewerColorsThanK");
-    assertThat(object(json.get("timingsMs")).keySet())
-        .containsExactly("decode", "cluster", "render", "encode", "total");
   }
 
   @Test
@@ -45,10 +42,6 @@ class PaletteJsonTest {
     Map<String, Object> first = object(array(json.get("colors")).get(0));
     assertThat(first.get("share")).isEqualTo(new BigDecimal("0.666667"));
     assertThat(first.get("rgb")).isEqualTo(java.util.List.of(num("26"), num("43"), num("60")));
-    Map<String, Object> timings = object(json.get("timingsMs"));
-    assertThat(timings.get("decode")).isEqualTo(num("12.35"));
-    assertThat(timings.get("encode")).isEqualTo(num("3"));
-    assertThat(timings.get("total")).isEqualTo(num("21.97"));
     Map<String, Object> run = object(json.get("run"));
     assertThat(run.get("converged")).isEqualTo(true);
     assertThat(run.get("stopReason")).isEqualTo("few_distinct_colors");
@@ -57,13 +50,16 @@ class PaletteJsonTest {
   }
 
   @Test
-  void theStableFormLeavesOutOnlyTheTimings() {
-    PaletteDocument document = GoldenTest.document();
-    Map<String, Object> full = object(TestJson.parse(document.toJson()));
-    Map<String, Object> stable = object(TestJson.parse(document.toStableJson()));
+  void twoRunsOnTheSameBytesWriteTheSamePaletteJson() {
+    byte[] png = PngEncoder.encode(Synthetic.noise(40, 30, 7));
+    PaletteOptions options = PaletteOptions.defaults();
 
-    full.remove("timingsMs");
-    assertThat(stable).isEqualTo(full);
+    PaletteRun first = Palettes.run(png, options);
+    PaletteRun second = Palettes.run(png, options);
+
+    assertThat(second.findArtifact("palette.json").orElseThrow().bytes())
+        .isEqualTo(first.findArtifact("palette.json").orElseThrow().bytes());
+    assertThat(second.document()).isEqualTo(first.document());
   }
 
   @Test
@@ -80,10 +76,9 @@ class PaletteJsonTest {
             1,
             StopReason.LIMIT_REACHED,
             Double.NaN,
-            document.timings(),
             Map.of());
 
-    assertThatThrownBy(broken::toStableJson)
+    assertThatThrownBy(broken::toJson)
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("JSON numbers must be finite, was NaN");
   }

@@ -2,7 +2,12 @@ package palette.handlers;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
+import palette.core.ErrorCode;
+import palette.core.ImageLimits;
+import palette.core.PaletteException;
+import palette.core.PaletteOptions;
 
 /**
  * What one invocation may still spend: milliseconds before Lambda kills it and bytes of heap. A
@@ -53,6 +58,44 @@ public record Budget(LongSupplier remainingMs, LongSupplier freeBytes) {
             ? Long.MAX_VALUE
             : Math.max(0, ms - WRITE_RESERVE_MS) * PIXELS_PER_MS;
     return Math.min(byMemory, byTime);
+  }
+
+  /**
+   * Runs {@code engine} with the pixel limit lowered to what the budget allows, so an image too
+   * large for the time or memory left is refused from its header, before a pixel is decoded. Every
+   * job that decodes images (uploads, film-grab stills, film palettes) goes through here.
+   *
+   * @param name what is decoded, for the message
+   * @param inputBytes bytes already held in memory (the encoded image or stills)
+   * @throws Exceeded when not even one pixel fits, or the lowered limit refused the image
+   */
+  <T> T run(
+      String name, long inputBytes, PaletteOptions options, Function<PaletteOptions, T> engine) {
+    long cap = pixelCap(inputBytes);
+    ImageLimits limits = options.limits();
+    if (cap >= limits.maxPixels()) {
+      return engine.apply(options);
+    }
+    String budgetText =
+        String.format(
+            Locale.ROOT,
+            "%s is too large for the function's time and memory: at most %.1f megapixels fit"
+                + " now (%d MB of heap free, %d ms left)",
+            name,
+            cap / 1e6,
+            freeBytes.getAsLong() >> 20,
+            remainingMs.getAsLong());
+    if (cap < 1) {
+      throw new Exceeded(budgetText);
+    }
+    try {
+      return engine.apply(options.withLimits(new ImageLimits(cap, limits.maxBytes())));
+    } catch (PaletteException e) {
+      if (e.code() == ErrorCode.TOO_MANY_PIXELS) {
+        throw new Exceeded(budgetText + "; " + e.getMessage());
+      }
+      throw e;
+    }
   }
 
   /**

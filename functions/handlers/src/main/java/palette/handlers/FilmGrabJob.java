@@ -10,6 +10,7 @@ import palette.core.PaletteException;
 import palette.core.PaletteOptions;
 import palette.core.PaletteRun;
 import palette.core.Palettes;
+import palette.core.Stopwatch;
 import palette.filmgrab.FilmGrab;
 import palette.filmgrab.FilmGrabException;
 
@@ -36,9 +37,9 @@ final class FilmGrabJob {
     this.film = new FilmPaletteJob(site, outputs);
   }
 
-  /** A request object named by an S3 event. */
-  Outcome run(ObjectRef ref) {
-    long start = System.nanoTime();
+  /** A request object named by an S3 event, within the invocation's budget. */
+  Outcome run(ObjectRef ref, Budget budget) {
+    Stopwatch clock = Stopwatch.start();
     String prefix = OutputKeys.prefixFor(ref.key());
     Map<String, Object> json;
     try {
@@ -49,26 +50,29 @@ final class FilmGrabJob {
       }
       json = FilmGrabRequest.parseMap(object.get().bytes());
       if (FilmPaletteRequest.isFilmRequest(json)) {
-        return runFilm(ref, FilmPaletteRequest.fromMap(json), start);
+        return runFilm(ref, FilmPaletteRequest.fromMap(json), budget, clock);
       }
-      return run(ref, FilmGrabRequest.fromMap(json), start);
+      return run(ref, FilmGrabRequest.fromMap(json), budget, clock);
     } catch (Storage.ObjectTooLargeException e) {
-      return fail(ref, prefix, "invalid_request", tooLarge(ref.key()), null, start);
+      return fail(ref, prefix, "invalid_request", tooLarge(ref.key()), null, clock);
     } catch (FilmGrabRequest.Invalid e) {
-      return fail(ref, prefix, "invalid_request", e.getMessage(), null, start);
+      return fail(ref, prefix, "invalid_request", e.getMessage(), null, clock);
     }
   }
 
-  private Outcome runFilm(ObjectRef ref, FilmPaletteRequest request, long start) {
+  private Outcome runFilm(
+      ObjectRef ref, FilmPaletteRequest request, Budget budget, Stopwatch clock) {
     String prefix = OutputKeys.prefixFor(ref.key());
     PaletteOptions options = null;
     try {
       options = Option.perJobFromText(request.options(), defaults);
-      return film.run(ref, request, options, start);
+      return film.run(ref, request, options, budget, clock);
     } catch (PaletteException e) {
-      return fail(ref, prefix, e.code().id(), e.getMessage(), options, start);
+      return fail(ref, prefix, e.code().id(), e.getMessage(), options, clock);
+    } catch (Budget.Exceeded e) {
+      return fail(ref, prefix, Budget.Exceeded.CODE, e.getMessage(), options, clock);
     } catch (FilmGrabException e) {
-      return fetchFailed(ref, prefix, e, options, start);
+      return fetchFailed(ref, prefix, e, options, clock);
     }
   }
 
@@ -76,37 +80,42 @@ final class FilmGrabJob {
    * A request given directly (an invocation payload): its outputs go where they would if it had
    * been put into the input bucket under {@code ref}'s key.
    */
-  Outcome run(ObjectRef ref, FilmGrabRequest request, long start) {
+  Outcome run(ObjectRef ref, FilmGrabRequest request, Budget budget, Stopwatch clock) {
     String prefix = OutputKeys.prefixFor(ref.key());
     PaletteOptions options = null;
     Map<String, Double> timings = new LinkedHashMap<>();
     try {
       options = Option.perJobFromText(request.options(), defaults);
       URI still = site.expectAllowed(request.still());
-      long fetchStart = System.nanoTime();
+      clock.lap();
       byte[] bytes = site.fetchStill(still);
-      timings.put("fetch", ms(System.nanoTime() - fetchStart));
-      PaletteRun run = Palettes.run(bytes, options, source(ref, request, still));
-      outputs.writeResult(prefix, run, run.document().toStableJson());
-      timings.put("total", ms(System.nanoTime() - start));
+      timings.put("fetch", clock.lap());
+      Map<String, String> source = source(ref, request, still);
+      PaletteRun run =
+          budget.run(still.toString(), bytes.length, options, o -> Palettes.run(bytes, o, source));
+      budget.checkTimeToWrite(ref.key());
+      outputs.writeResult(prefix, run);
+      timings.put("total", clock.totalMs());
       return new Outcome(ref, "done", prefix, null, null, options, timings);
     } catch (PaletteException e) {
       return fail(
-          ref, prefix, e.code().id(), stillMessage(request, e.getMessage()), options, start);
+          ref, prefix, e.code().id(), stillMessage(request, e.getMessage()), options, clock);
+    } catch (Budget.Exceeded e) {
+      return fail(ref, prefix, Budget.Exceeded.CODE, e.getMessage(), options, clock);
     } catch (FilmGrabException e) {
-      return fetchFailed(ref, prefix, e, options, start);
+      return fetchFailed(ref, prefix, e, options, clock);
     }
   }
 
   /** Permanent fetch failures end in error.json; transient ones escape so Lambda retries. */
   private Outcome fetchFailed(
-      ObjectRef ref, String prefix, FilmGrabException e, PaletteOptions options, long start) {
+      ObjectRef ref, String prefix, FilmGrabException e, PaletteOptions options, Stopwatch clock) {
     if (e.isTransient()) {
       throw e;
     }
     String code = "filmgrab_" + e.reason().name().toLowerCase(java.util.Locale.ROOT);
     String message = "The still could not be fetched: " + e.getMessage();
-    return fail(ref, prefix, code, message, options, start);
+    return fail(ref, prefix, code, message, options, clock);
   }
 
   private Outcome fail(
@@ -115,9 +124,9 @@ final class FilmGrabJob {
       String code,
       String message,
       PaletteOptions options,
-      long start) {
+      Stopwatch clock) {
     outputs.writeError(prefix, code, message, ref.key());
-    Map<String, Double> timings = Map.of("total", ms(System.nanoTime() - start));
+    Map<String, Double> timings = Map.of("total", clock.totalMs());
     return new Outcome(ref, "failed", prefix, code, message, options, timings);
   }
 
@@ -146,9 +155,5 @@ final class FilmGrabJob {
         + " is not a film-grab request: requests are small JSON objects of at most "
         + FilmGrabRequest.MAX_BYTES
         + " bytes";
-  }
-
-  private static double ms(long nanos) {
-    return Math.round(nanos / 1e5) / 10.0;
   }
 }

@@ -9,6 +9,7 @@ import palette.core.FilmPaletteRun;
 import palette.core.FilmPalettes;
 import palette.core.PaletteOptions;
 import palette.core.Still;
+import palette.core.Stopwatch;
 import palette.filmgrab.FilmGrab;
 
 /**
@@ -26,33 +27,44 @@ final class FilmPaletteJob {
     this.outputs = outputs;
   }
 
-  Outcome run(ObjectRef ref, FilmPaletteRequest request, PaletteOptions options, long start) {
+  /**
+   * Fetches and pools the stills within {@code budget}: the pixel cap applies to each still (a
+   * still over it is skipped, like any still that cannot be used; all of them over it is {@code
+   * too_large_for_budget}), counting every fetched still's bytes as held in memory.
+   */
+  Outcome run(
+      ObjectRef ref,
+      FilmPaletteRequest request,
+      PaletteOptions options,
+      Budget budget,
+      Stopwatch clock) {
     List<URI> urls = new ArrayList<>();
     for (String still : request.stills()) {
       urls.add(site.expectAllowed(still)); // all refused before the first fetch
     }
-    long fetchStart = System.nanoTime();
+    clock.lap();
     List<Still> stills = new ArrayList<>();
+    long bytes = 0;
     for (URI url : urls) {
-      stills.add(new Still(url.toString(), site.fetchStill(url)));
+      Still still = new Still(url.toString(), site.fetchStill(url));
+      bytes += still.bytes().length;
+      stills.add(still);
     }
-    double fetchMs = ms(System.nanoTime() - fetchStart);
+    double fetchMs = clock.lap();
     Map<String, String> source = new LinkedHashMap<>();
     source.put("title", request.film().isEmpty() ? "film" : request.film());
     if (!request.filmUrl().isEmpty()) {
       source.put("url", request.filmUrl());
     }
     source.put("key", ref.key());
-    FilmPaletteRun run = FilmPalettes.run(stills, options, source);
+    FilmPaletteRun run =
+        budget.run(ref.key(), bytes, options, o -> FilmPalettes.run(stills, o, source));
+    budget.checkTimeToWrite(ref.key());
     String prefix = OutputKeys.prefixFor(ref.key());
-    outputs.writeResult(prefix, run.artifacts(), run.document().toStableJson());
+    outputs.writeResult(prefix, run.artifacts(), run.document().toJson());
     Map<String, Double> timings = new LinkedHashMap<>();
     timings.put("fetch", fetchMs);
-    timings.put("total", ms(System.nanoTime() - start));
+    timings.put("total", clock.totalMs());
     return new Outcome(ref, "done", prefix, null, null, options, timings);
-  }
-
-  private static double ms(long nanos) {
-    return Math.round(nanos / 1e5) / 10.0;
   }
 }

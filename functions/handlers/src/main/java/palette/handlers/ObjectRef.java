@@ -1,8 +1,5 @@
 package palette.handlers;
 
-import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
-import java.util.Locale;
-
 /**
  * One object named by an S3 event record, with its key URL-decoded ({@code +} is a space, {@code
  * %2F} a slash) as S3 stores it.
@@ -15,18 +12,6 @@ public record ObjectRef(String bucket, String key, long size) {
     if (key == null || key.isEmpty()) {
       throw new IllegalArgumentException("key must not be empty");
     }
-  }
-
-  /** The object of a record, or null when the record is not an object creation. */
-  static ObjectRef of(S3EventNotificationRecord record) {
-    String name = record.getEventName();
-    if (name == null || !name.toLowerCase(Locale.ROOT).startsWith("objectcreated:")) {
-      return null;
-    }
-    var object = record.getS3().getObject();
-    Long size = object.getSizeAsLong();
-    return new ObjectRef(
-        record.getS3().getBucket().getName(), object.getUrlDecodedKey(), size == null ? -1 : size);
   }
 
   /** Keys ending in a slash are the console's "folders", not files. */

@@ -85,14 +85,7 @@ public record Outcome(
 
   /** The API's job id for uploads and film-grab requests; the key itself for a dropped file. */
   String jobId() {
-    String key = object.key();
-    if (key.startsWith("uploads/") && key.indexOf('/', 8) > 8) {
-      return key.substring(8, key.indexOf('/', 8));
-    }
-    if (FilmGrabRequest.isRequestKey(key)) {
-      return key.substring(FilmGrabRequest.PREFIX.length(), key.length() - ".json".length());
-    }
-    return key;
+    return JobId.ofKey(object.key()).map(JobId::value).orElse(object.key());
   }
 
   private static Map<String, Object> optionFields(PaletteOptions options) {

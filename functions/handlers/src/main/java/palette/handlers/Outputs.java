@@ -32,14 +32,13 @@ final class Outputs {
     this.executor = executor;
   }
 
-  /**
-   * Writes every artifact, {@code palette.json} last, replacing its bytes with {@code paletteJson}.
-   */
-  void writeResult(String prefix, PaletteRun run, String paletteJson) {
-    writeResult(prefix, run.artifacts(), paletteJson);
+  /** Writes every artifact of the run, {@code palette.json} last: the same bytes the CLI writes. */
+  void writeResult(String prefix, PaletteRun run) {
+    byte[] marker = run.findArtifact(OutputKeys.COMMIT_MARKER).orElseThrow().bytes();
+    writeResult(prefix, run.artifacts(), new String(marker, StandardCharsets.UTF_8));
   }
 
-  /** As {@link #writeResult(String, PaletteRun, String)} for any run's artifacts. */
+  /** Writes {@code artifacts}, then {@code paletteJson} as {@code palette.json}, the marker. */
   void writeResult(String prefix, List<Artifact> artifacts, String paletteJson) {
     all(
         () -> storage.delete(bucket, prefix + OutputKeys.ERROR),

@@ -5,12 +5,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import palette.core.ErrorCode;
-import palette.core.ImageLimits;
 import palette.core.Option;
 import palette.core.PaletteException;
 import palette.core.PaletteOptions;
 import palette.core.PaletteRun;
 import palette.core.Palettes;
+import palette.core.Stopwatch;
 import palette.core.Timings;
 
 /**
@@ -40,7 +40,7 @@ final class PaletteJob {
    */
   Outcome run(ObjectRef ref, Budget budget) {
     Map<String, Double> timings = new LinkedHashMap<>();
-    Clock clock = new Clock(timings);
+    Stopwatch clock = Stopwatch.start();
     if (ref.isFolder()) {
       return new Outcome(ref, "skipped", null, null, "a folder marker", null, timings);
     }
@@ -52,23 +52,35 @@ final class PaletteJob {
     PaletteOptions options = null;
     try {
       Optional<Storage.StoredObject> object = read(ref, defaults.limits().maxBytes());
-      clock.lap("get");
+      timings.put("get", clock.lap());
       if (object.isEmpty()) {
         return new Outcome(ref, "skipped", prefix, null, "the object is gone", null, timings);
       }
       options = Option.perJobFromText(object.get().metadata(), defaults);
-      PaletteRun run = engine(ref, object.get().bytes(), options, budget);
-      clock.lap("engine");
-      addStages(timings, run.document().timings());
+      byte[] bytes = object.get().bytes();
+      Map<String, String> source = new LinkedHashMap<>(); // in this order, every time
+      source.put("bucket", ref.bucket());
+      source.put("key", ref.key());
+      PaletteRun run =
+          budget.run(ref.key(), bytes.length, options, o -> Palettes.run(bytes, o, source));
+      timings.put("engine", clock.lap());
+      addStages(timings, run.timings());
       budget.checkTimeToWrite(ref.key());
-      outputs.writeResult(prefix, run, run.document().toStableJson());
-      clock.lap("put");
+      outputs.writeResult(prefix, run);
+      timings.put("put", clock.lap());
       return new Outcome(
-          ref, "done", prefix, null, null, options, clock.total(), facts(object.get(), run));
+          ref,
+          "done",
+          prefix,
+          null,
+          null,
+          options,
+          total(timings, clock),
+          facts(object.get(), run));
     } catch (PaletteException e) {
-      return failed(ref, prefix, e.code().id(), e.getMessage(), options, clock);
+      return failed(ref, prefix, e.code().id(), e.getMessage(), options, timings, clock);
     } catch (Budget.Exceeded e) {
-      return failed(ref, prefix, Budget.Exceeded.CODE, e.getMessage(), options, clock);
+      return failed(ref, prefix, Budget.Exceeded.CODE, e.getMessage(), options, timings, clock);
     }
   }
 
@@ -83,46 +95,16 @@ final class PaletteJob {
   }
 
   private Outcome failed(
-      ObjectRef ref, String prefix, String code, String message, PaletteOptions o, Clock clock) {
+      ObjectRef ref,
+      String prefix,
+      String code,
+      String message,
+      PaletteOptions o,
+      Map<String, Double> timings,
+      Stopwatch clock) {
     outputs.writeError(prefix, code, message, ref.key());
-    clock.lap("put");
-    return new Outcome(ref, "failed", prefix, code, message, o, clock.total());
-  }
-
-  /**
-   * Runs the engine with the pixel limit lowered to what the budget allows, so an image too large
-   * for the time or memory left is refused from its header, before a pixel is decoded.
-   */
-  private static PaletteRun engine(
-      ObjectRef ref, byte[] bytes, PaletteOptions options, Budget budget) {
-    long cap = budget.pixelCap(bytes.length);
-    ImageLimits limits = options.limits();
-    if (cap >= limits.maxPixels()) {
-      return Palettes.run(bytes, options, Map.of("bucket", ref.bucket(), "key", ref.key()));
-    }
-    String budgetText =
-        String.format(
-            Locale.ROOT,
-            "%s is too large for the function's time and memory: at most %.1f megapixels fit"
-                + " now (%d MB of heap free, %d ms left)",
-            ref.key(),
-            cap / 1e6,
-            budget.freeBytes().getAsLong() >> 20,
-            budget.remainingMs().getAsLong());
-    if (cap < 1) {
-      throw new Budget.Exceeded(budgetText);
-    }
-    try {
-      return Palettes.run(
-          bytes,
-          options.withLimits(new ImageLimits(cap, limits.maxBytes())),
-          Map.of("bucket", ref.bucket(), "key", ref.key()));
-    } catch (PaletteException e) {
-      if (e.code() == ErrorCode.TOO_MANY_PIXELS) {
-        throw new Budget.Exceeded(budgetText + "; " + e.getMessage());
-      }
-      throw e;
-    }
+    timings.put("put", clock.lap());
+    return new Outcome(ref, "failed", prefix, code, message, o, total(timings, clock));
   }
 
   /**
@@ -151,36 +133,15 @@ final class PaletteJob {
     return new PaletteException(ErrorCode.FILE_TOO_LARGE, message);
   }
 
+  private static Map<String, Double> total(Map<String, Double> timings, Stopwatch clock) {
+    timings.put("total", clock.totalMs());
+    return timings;
+  }
+
   private static void addStages(Map<String, Double> timings, Timings stages) {
     timings.put("decode", stages.decodeMs());
     timings.put("cluster", stages.clusterMs());
     timings.put("render", stages.renderMs());
     timings.put("encode", stages.encodeMs());
-  }
-
-  /** Milliseconds per step, rounded to 0.1 ms. */
-  private static final class Clock {
-    private final Map<String, Double> timings;
-    private final long start = System.nanoTime();
-    private long last = start;
-
-    Clock(Map<String, Double> timings) {
-      this.timings = timings;
-    }
-
-    void lap(String step) {
-      long now = System.nanoTime();
-      timings.put(step, round(now - last));
-      last = now;
-    }
-
-    Map<String, Double> total() {
-      timings.put("total", round(System.nanoTime() - start));
-      return timings;
-    }
-
-    private static double round(long nanos) {
-      return Math.round(nanos / 1e5) / 10.0;
-    }
   }
 }

@@ -1,21 +1,19 @@
 package palette.handlers;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.amazonaws.services.lambda.runtime.events.S3Event;
-import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
+import palette.core.Stopwatch;
 import palette.filmgrab.FilmGrab;
 
 /**
@@ -26,10 +24,11 @@ import palette.filmgrab.FilmGrab;
  *
  * <p>Objects under {@code filmgrab/} ending in {@code .json} are {@link FilmGrabRequest}s: the
  * worker fetches the still they name and writes the same outputs as for an upload. The same request
- * JSON can also be the payload of a direct invocation; the stream entry point tells the two payload
- * shapes apart (the runtime picks it, having more parameters).
+ * JSON can also be the payload of a direct invocation; the one entry point, a stream handler, tells
+ * the two payload shapes apart. It is the only way in, so what Lambda runs is what the local stack
+ * and the tests run: each job's outcome is its log line, one JSON object per line.
  */
-public final class PaletteWorker implements RequestHandler<S3Event, Void>, RequestStreamHandler {
+public final class PaletteWorker implements RequestStreamHandler {
   /** Threads for S3 requests that may run together: one per output written in parallel. */
   private static final ExecutorService REQUESTS =
       Executors.newFixedThreadPool(
@@ -44,6 +43,7 @@ public final class PaletteWorker implements RequestHandler<S3Event, Void>, Reque
   private final FilmGrabJob filmGrabJob;
   private final WorkerConfig config;
   private final PrintStream log;
+  private final Function<Context, Budget> budgets;
 
   /** Held here because the checkpoint context may keep only a weak reference to it. */
   private SnapStartPriming priming;
@@ -60,17 +60,18 @@ public final class PaletteWorker implements RequestHandler<S3Event, Void>, Reque
 
   /** For tests and the local stack: any storage, logs to {@code log}. */
   public PaletteWorker(WorkerConfig config, Storage storage, PrintStream log) {
+    this(config, storage, log, Budget::of);
+  }
+
+  /** As above, with what an invocation may spend taken from {@code budgets} (tests). */
+  PaletteWorker(
+      WorkerConfig config, Storage storage, PrintStream log, Function<Context, Budget> budgets) {
+    this.budgets = budgets;
     this.job = new PaletteJob(storage, config, REQUESTS);
     this.filmGrabJob =
         new FilmGrabJob(storage, config, FilmGrab.create(config.filmGrab()), REQUESTS);
     this.config = config;
     this.log = log;
-  }
-
-  @Override
-  public Void handleRequest(S3Event event, Context context) {
-    process(event, context == null ? "-" : context.getAwsRequestId(), Budget.of(context));
-    return null;
   }
 
   /** The name metrics are filed under: the function's own, as Lambda names it. */
@@ -102,17 +103,18 @@ public final class PaletteWorker implements RequestHandler<S3Event, Void>, Reque
     String response = "null";
     String function = functionName(context);
     if (payload.isDirect()) {
-      response = Json.write(direct(payload, requestId, function));
+      response = Json.write(direct(payload, requestId, function, budgets.apply(context)));
     } else {
-      process(payload.objects(), payload.records(), requestId, function, Budget.of(context));
+      process(payload.objects(), payload.records(), requestId, function, budgets.apply(context));
     }
     output.write(response.getBytes(StandardCharsets.UTF_8));
   }
 
-  private Map<String, Object> direct(WorkerInput payload, String requestId, String function) {
+  private Map<String, Object> direct(
+      WorkerInput payload, String requestId, String function, Budget budget) {
     Outcome outcome;
     try {
-      outcome = filmGrabJob.run(payload.directRef(), payload.request(), System.nanoTime());
+      outcome = filmGrabJob.run(payload.directRef(), payload.request(), budget, Stopwatch.start());
     } catch (RuntimeException e) {
       log.println(Json.write(retryFields(requestId, function, payload.directRef(), e)));
       throw new TransientFailure(1, 1, e);
@@ -130,36 +132,20 @@ public final class PaletteWorker implements RequestHandler<S3Event, Void>, Reque
   }
 
   /**
-   * Processes every record and returns what became of each object.
+   * Runs every object's job, logging one line each.
    *
-   * @throws TransientFailure after all records were tried, if any hit an infrastructure failure
+   * @throws TransientFailure after all objects were tried, if any hit an infrastructure failure
    */
-  public List<Outcome> process(S3Event event, String requestId) {
-    return process(event, requestId, Budget.UNLIMITED);
-  }
-
-  /** As {@link #process(S3Event, String)}, within the invocation's time and memory budget. */
-  public List<Outcome> process(S3Event event, String requestId, Budget budget) {
-    List<ObjectRef> objects = new ArrayList<>();
-    for (S3EventNotificationRecord record : event.getRecords()) {
-      ObjectRef ref = ObjectRef.of(record);
-      if (ref != null) {
-        objects.add(ref);
-      }
-    }
-    return process(objects, event.getRecords().size(), requestId, "PaletteFunction", budget);
-  }
-
-  private List<Outcome> process(
+  private void process(
       List<ObjectRef> objects, int records, String requestId, String function, Budget budget) {
-    List<Outcome> outcomes = new ArrayList<>();
     RuntimeException firstFailure = null;
     int failures = 0;
     for (ObjectRef ref : objects) {
       try {
         Outcome outcome =
-            FilmGrabRequest.isRequestKey(ref.key()) ? filmGrabJob.run(ref) : job.run(ref, budget);
-        outcomes.add(outcome);
+            FilmGrabRequest.isRequestKey(ref.key())
+                ? filmGrabJob.run(ref, budget)
+                : job.run(ref, budget);
         log.println(Json.write(outcome.logFields(requestId, function)));
       } catch (RuntimeException e) {
         failures++;
@@ -170,7 +156,6 @@ public final class PaletteWorker implements RequestHandler<S3Event, Void>, Reque
     if (firstFailure != null) {
       throw new TransientFailure(failures, records, firstFailure);
     }
-    return outcomes;
   }
 
   /**

@@ -8,11 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * A payload as the worker receives it: an S3 event ({@code {"Records":[…]}}) or a film-grab request
@@ -24,7 +22,6 @@ final class WorkerInput {
   static final String DIRECT = "direct-invocation";
 
   private static final int MAX_PAYLOAD = 6 * 1024 * 1024; // Lambda's own synchronous limit
-  private static final Pattern JOB_ID = Pattern.compile("[a-z2-7]{26}");
 
   private final List<ObjectRef> objects;
   private final int records;
@@ -87,14 +84,14 @@ final class WorkerInput {
 
   /** The caller's job id when it gives a valid one, else one derived from the request itself. */
   private static String jobId(Object given, FilmGrabRequest request) {
-    if (given instanceof String id && JOB_ID.matcher(id).matches()) {
+    if (given instanceof String id && JobId.isValid(id)) {
       return id;
     }
     try {
       byte[] digest =
           MessageDigest.getInstance("SHA-256")
               .digest(Json.write(request.toMap()).getBytes(StandardCharsets.UTF_8));
-      return Base32.encode(Arrays.copyOf(digest, 16));
+      return JobId.fromDigest(digest).value();
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JVM has SHA-256", e);
     }

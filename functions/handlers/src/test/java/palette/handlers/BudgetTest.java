@@ -3,19 +3,13 @@ package palette.handlers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.events.S3Event;
-import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
 
 /**
  * An image the invocation's time or memory cannot finish ends in {@code error.json} ({@code
@@ -28,75 +22,66 @@ class BudgetTest {
   static final byte[] PNG = TestImages.png(TestImages.stripes(400, 300, 0xff0000, 0x0000ff));
 
   final MemoryStorage storage = new MemoryStorage();
+  final ByteArrayOutputStream log = new ByteArrayOutputStream();
   final PaletteWorker worker =
-      new PaletteWorker(
-          PaletteWorkerTest.CONFIG, storage, new PrintStream(OutputStream.nullOutputStream()));
+      new PaletteWorker(PaletteWorkerTest.CONFIG, storage, new PrintStream(log));
+
+  /** The sample event through the entry point Lambda calls, within {@code budget}. */
+  void invokeWithin(Budget budget) {
+    PaletteWorker limited =
+        new PaletteWorker(
+            PaletteWorkerTest.CONFIG, storage, new PrintStream(log), context -> budget);
+    WorkerCalls.invoke(limited, WorkerCalls.event("s3-put.json"), null);
+  }
 
   String error() {
     return new String(storage.get(OUT, PREFIX + "error.json").bytes(), StandardCharsets.UTF_8);
   }
 
-  @ParameterizedTest
-  @Event(value = "events/s3-put.json", type = S3Event.class)
-  void tooLittleHeapForTheDeclaredPixelsIsRefusedFromTheHeader(S3Event event) {
+  @Test
+  void tooLittleHeapForTheDeclaredPixelsIsRefusedFromTheHeader() {
     storage.put("palette-input", KEY, PNG, Map.of());
     // 1 MB free: about 65,000 pixels at 16 bytes each; the image has 120,000.
     Budget budget = new Budget(() -> 60_000, () -> 1 << 20);
 
-    Outcome outcome = worker.process(event, "req", budget).get(0);
+    invokeWithin(budget);
 
-    assertThat(outcome.errorCode()).isEqualTo("too_large_for_budget");
+    assertThat(WorkerCalls.jobs(log).get(0)).containsEntry("error", "too_large_for_budget");
     assertThat(storage.keys(OUT)).containsExactly(PREFIX + "error.json");
     assertThat(error())
         .contains("\"error\":\"too_large_for_budget\"", "0.1 megapixels fit", "1 MB of heap free")
         .contains("400x300");
   }
 
-  @ParameterizedTest
-  @Event(value = "events/s3-put.json", type = S3Event.class)
-  void enoughHeapAndTimeGiveTheNormalResult(S3Event event) {
+  @Test
+  void enoughHeapAndTimeGiveTheNormalResult() {
     storage.put("palette-input", KEY, PNG, Map.of());
     Budget budget = new Budget(() -> 60_000, () -> 4 << 20);
 
-    assertThat(worker.process(event, "req", budget).get(0).done()).isTrue();
+    invokeWithin(budget);
+
+    assertThat(WorkerCalls.outcomes(log)).containsExactly("done");
     assertThat(storage.keys(OUT)).hasSize(7).contains(PREFIX + "palette.json");
   }
 
-  @ParameterizedTest
-  @Event(value = "events/s3-put.json", type = S3Event.class)
-  void lambdasRemainingTimeBelowTheWriteReserveRefusesBeforeDecoding(S3Event event) {
+  @Test
+  void lambdasRemainingTimeBelowTheWriteReserveRefusesBeforeDecoding() {
     storage.put("palette-input", KEY, PNG, Map.of());
 
-    worker.handleRequest(event, context(1_500));
+    WorkerCalls.invoke(worker, WorkerCalls.event("s3-put.json"), context(1_500));
 
     assertThat(storage.keys(OUT)).containsExactly(PREFIX + "error.json");
     assertThat(error()).contains("too_large_for_budget", "0.0 megapixels fit", "1500 ms left");
   }
 
   @Test
-  void theEntryPointLambdaCallsGivesTheBudgetToo() throws Exception {
-    storage.put("palette-input", KEY, PNG, Map.of());
-    byte[] event;
-    try (InputStream in = BudgetTest.class.getResourceAsStream("/events/s3-put.json")) {
-      event = in.readAllBytes();
-    }
-
-    worker.handleRequest(
-        new ByteArrayInputStream(event), new ByteArrayOutputStream(), context(1_500));
-
-    assertThat(storage.keys(OUT)).containsExactly(PREFIX + "error.json");
-    assertThat(error()).contains("too_large_for_budget", "1500 ms left");
-  }
-
-  @ParameterizedTest
-  @Event(value = "events/s3-put.json", type = S3Event.class)
-  void timeRunningOutDuringTheEngineEndsInErrorJsonNotAHalfWrite(S3Event event) {
+  void timeRunningOutDuringTheEngineEndsInErrorJsonNotAHalfWrite() {
     storage.put("palette-input", KEY, PNG, Map.of());
     AtomicInteger asked = new AtomicInteger();
     // Plenty of time before the engine, almost none after it.
     Budget budget = new Budget(() -> asked.getAndIncrement() == 0 ? 60_000 : 200, () -> 1L << 30);
 
-    worker.process(event, "req", budget);
+    invokeWithin(budget);
 
     assertThat(storage.keys(OUT)).containsExactly(PREFIX + "error.json");
     assertThat(error()).contains("too_large_for_budget", "took too long", "200 ms were left");

@@ -3,9 +3,6 @@ package palette.handlers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.amazonaws.services.lambda.runtime.events.S3Event;
-import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -16,7 +13,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
 import palette.filmgrab.FakeFilmGrab;
 
 /**
@@ -67,20 +63,24 @@ class FilmGrabWorkerTest {
     storage.put(IN, KEY, Json.write(request).getBytes(StandardCharsets.UTF_8), Map.of());
   }
 
+  /** The request object's event, through the entry point Lambda calls. */
+  void invoke() {
+    WorkerCalls.invoke(worker(), WorkerCalls.event("filmgrab-request-put.json"), null);
+  }
+
   String text(String key) {
     return new String(storage.get(OUT, key).bytes(), StandardCharsets.UTF_8);
   }
 
-  @ParameterizedTest
-  @Event(value = "events/filmgrab-request-put.json", type = S3Event.class)
-  void aRequestObjectGivesTheOutputsOfAnUploadWithTheStillAndFilmInTheSource(S3Event event) {
+  @Test
+  void aRequestObjectGivesTheOutputsOfAnUploadWithTheStillAndFilmInTheSource() {
     String still = site.baseUrl() + STILL_PATH + "?bwg=1558694400";
     putRequest(still);
     long before = site.count("/wp-content/uploads/");
 
-    List<Outcome> outcomes = worker().process(event, "req-1");
+    invoke();
 
-    assertThat(outcomes).singleElement().matches(Outcome::done);
+    assertThat(WorkerCalls.outcomes(log)).containsExactly("done");
     String prefix = KEY + "/";
     assertThat(storage.keys(OUT))
         .containsExactlyInAnyOrder(
@@ -103,9 +103,8 @@ class FilmGrabWorkerTest {
     assertThat(site.count("/wp-content/uploads/")).isEqualTo(before + 1);
   }
 
-  @ParameterizedTest
-  @Event(value = "events/filmgrab-request-put.json", type = S3Event.class)
-  void aStillOnAnInternalAddressIsRefusedWithoutAFetch(S3Event event) {
+  @Test
+  void aStillOnAnInternalAddressIsRefusedWithoutAFetch() {
     for (String hostile :
         List.of(
             "http://169.254.169.254/latest/meta-data/iam/security-credentials/",
@@ -114,9 +113,10 @@ class FilmGrabWorkerTest {
       putRequest(hostile);
       long before = site.requests().size();
 
-      List<Outcome> outcomes = worker().process(event, "req-2");
+      log.reset();
+      invoke();
 
-      assertThat(outcomes).singleElement().extracting(Outcome::status).isEqualTo("failed");
+      assertThat(WorkerCalls.outcomes(log)).containsExactly("failed");
       assertThat(storage.keys(OUT)).containsExactly(KEY + "/error.json");
       assertThat(text(KEY + "/error.json"))
           .as(hostile)
@@ -126,22 +126,20 @@ class FilmGrabWorkerTest {
     }
   }
 
-  @ParameterizedTest
-  @Event(value = "events/filmgrab-request-put.json", type = S3Event.class)
-  void aRequestThatIsNotJsonIsAPermanentFailure(S3Event event) {
+  @Test
+  void aRequestThatIsNotJsonIsAPermanentFailure() {
     storage.put(IN, KEY, "still=https://film-grab.com/x.jpg".getBytes(), Map.of());
 
-    worker().process(event, "req-3");
+    invoke();
 
     assertThat(text(KEY + "/error.json"))
         .contains("\"error\":\"invalid_request\"", "must be a JSON object");
   }
 
-  @ParameterizedTest
-  @Event(value = "events/filmgrab-request-put.json", type = S3Event.class)
-  void aMissingStillIsPermanentButAnOverloadedSiteIsRetried(S3Event event) {
+  @Test
+  void aMissingStillIsPermanentButAnOverloadedSiteIsRetried() {
     putRequest(site.baseUrl() + "wp-content/uploads/photo-gallery/missing.png");
-    worker().process(event, "req-4");
+    invoke();
     assertThat(text(KEY + "/error.json")).contains("\"error\":\"filmgrab_http_status\"", "404");
 
     String busy = "/wp-content/uploads/photo-gallery/busy.jpg";
@@ -149,16 +147,16 @@ class FilmGrabWorkerTest {
     putRequest(site.baseUrl() + busy.substring(1));
     storage.objects.keySet().removeIf(k -> k.startsWith(OUT + "/"));
 
-    assertThatThrownBy(() -> worker().process(event, "req-5"))
+    assertThatThrownBy(this::invoke)
         .isInstanceOf(PaletteWorker.TransientFailure.class)
         .hasMessageContaining("503");
     assertThat(storage.keys(OUT)).isEmpty();
   }
 
-  @ParameterizedTest
-  @Event(value = "events/filmgrab-direct.json", type = Map.class)
-  void aDirectInvocationWritesUnderAKeyDerivedFromTheRequest(Map<String, Object> payload)
-      throws IOException {
+  @Test
+  void aDirectInvocationWritesUnderAKeyDerivedFromTheRequest() throws IOException {
+    Map<String, Object> payload =
+        com.fasterxml.jackson.jr.ob.JSON.std.mapFrom(WorkerCalls.event("filmgrab-direct.json"));
     Map<String, Object> local = new LinkedHashMap<>(payload);
     local.put(
         "still",
@@ -192,13 +190,8 @@ class FilmGrabWorkerTest {
   }
 
   Map<String, Object> invokeDirect(Map<String, ?> payload) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    worker()
-        .handleRequest(
-            new ByteArrayInputStream(Json.write(payload).getBytes(StandardCharsets.UTF_8)),
-            out,
-            null);
-    return com.fasterxml.jackson.jr.ob.JSON.std.mapFrom(out.toByteArray());
+    String response = WorkerCalls.invoke(worker(), Json.write(payload), null);
+    return com.fasterxml.jackson.jr.ob.JSON.std.mapFrom(response);
   }
 
   void putFilmRequest(String... stills) {
@@ -213,15 +206,14 @@ class FilmGrabWorkerTest {
     return site.baseUrl() + "wp-content/uploads/photo-gallery/BladeRunner2049_00" + n + ".jpg";
   }
 
-  @ParameterizedTest
-  @Event(value = "events/filmgrab-request-put.json", type = S3Event.class)
-  void aRequestListingStillsGivesTheFilmPaletteAndPoster(S3Event event) {
+  @Test
+  void aRequestListingStillsGivesTheFilmPaletteAndPoster() {
     putFilmRequest(galleryStill(1), galleryStill(2), galleryStill(3));
     long before = site.count("/wp-content/uploads/");
 
-    List<Outcome> outcomes = worker().process(event, "req-7");
+    invoke();
 
-    assertThat(outcomes).singleElement().matches(Outcome::done);
+    assertThat(WorkerCalls.outcomes(log)).containsExactly("done");
     String prefix = KEY + "/";
     assertThat(storage.keys(OUT))
         .containsExactlyInAnyOrder(
@@ -241,47 +233,68 @@ class FilmGrabWorkerTest {
     assertThat(site.count("/wp-content/uploads/")).isEqualTo(before + 3);
   }
 
-  @ParameterizedTest
-  @Event(value = "events/filmgrab-request-put.json", type = S3Event.class)
-  void oneHostileStillRefusesTheWholeFilmBeforeAnyFetch(S3Event event) {
+  @Test
+  void oneHostileStillRefusesTheWholeFilmBeforeAnyFetch() {
     putFilmRequest(galleryStill(1), "http://169.254.169.254/latest/meta-data/");
     long before = site.requests().size();
 
-    worker().process(event, "req-8");
+    invoke();
 
     assertThat(storage.keys(OUT)).containsExactly(KEY + "/error.json");
     assertThat(text(KEY + "/error.json")).contains("filmgrab_refused", "169.254.169.254");
     assertThat(site.requests()).hasSize((int) before);
   }
 
-  @ParameterizedTest
-  @Event(value = "events/filmgrab-request-put.json", type = S3Event.class)
-  void aBotCheckOnAStillTellsTheUserTheSiteRefusedAutomatedAccess(S3Event event) {
+  @Test
+  void aBotCheckOnAStillTellsTheUserTheSiteRefusedAutomatedAccess() {
     String checked = "/wp-content/uploads/photo-gallery/checked.jpg";
     site.challenge(checked, 403);
     putRequest(site.baseUrl() + checked.substring(1));
 
-    List<Outcome> outcomes = worker().process(event, "req-9");
+    invoke();
 
-    assertThat(outcomes)
+    assertThat(WorkerCalls.jobs(log))
         .singleElement()
-        .extracting(Outcome::errorCode)
+        .extracting(job -> job.get("error"))
         .isEqualTo("filmgrab_blocked");
     assertThat(storage.keys(OUT)).containsExactly(KEY + "/error.json");
     assertThat(text(KEY + "/error.json"))
         .contains("\"error\":\"filmgrab_blocked\"", "film-grab.com refused automated access");
   }
 
-  @ParameterizedTest
-  @Event(value = "events/filmgrab-request-put.json", type = S3Event.class)
-  void aBotCheckHalfwayThroughAFilmWritesNothingButTheError(S3Event event) {
+  @Test
+  void aBotCheckHalfwayThroughAFilmWritesNothingButTheError() {
     String checked = "/wp-content/uploads/photo-gallery/interstitial.jpg";
     site.challenge(checked, 200);
     putFilmRequest(galleryStill(1), site.baseUrl() + checked.substring(1), galleryStill(2));
 
-    worker().process(event, "req-10");
+    invoke();
 
     assertThat(storage.keys(OUT)).containsExactly(KEY + "/error.json");
     assertThat(text(KEY + "/error.json")).contains("filmgrab_blocked", "try again later");
+  }
+
+  @Test
+  void aStillOrAFilmTooLargeForTheBudgetIsRefusedAsAnUploadIs() {
+    // 1 KB of heap: 64 pixels at most, far fewer than any still has.
+    worker =
+        new PaletteWorker(
+            config,
+            storage,
+            new PrintStream(log, true, StandardCharsets.UTF_8),
+            context -> new Budget(() -> 60_000, () -> 1 << 10));
+    putRequest(site.baseUrl() + STILL_PATH);
+
+    invoke();
+
+    assertThat(text(KEY + "/error.json"))
+        .contains("\"error\":\"too_large_for_budget\"", "0.0 megapixels fit");
+    putFilmRequest(galleryStill(1), galleryStill(2));
+
+    invoke();
+
+    assertThat(text(KEY + "/error.json"))
+        .contains("\"error\":\"too_large_for_budget\"", KEY + " is too large");
+    assertThat(storage.keys(OUT)).containsExactly(KEY + "/error.json");
   }
 }

@@ -2,26 +2,30 @@ package palette.handlers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.events.S3Event;
-import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
 
 class ObjectRefTest {
-  @ParameterizedTest
-  @Event(value = "events/s3-put.json", type = S3Event.class)
-  void plusIsASpaceAndPercentEscapesAreUtf8(S3Event event) {
-    ObjectRef ref = ObjectRef.of(event.getRecords().get(0));
-
-    assertThat(ref).isEqualTo(new ObjectRef("palette-input", "photos/Café au lait.png", 466706));
+  static List<ObjectRef> objects(String eventFile) throws IOException {
+    byte[] json = WorkerCalls.event(eventFile).getBytes(StandardCharsets.UTF_8);
+    return WorkerInput.read(new ByteArrayInputStream(json)).objects();
   }
 
-  @ParameterizedTest
-  @Event(value = "events/s3-put-multi.json", type = S3Event.class)
-  void anEncodedSlashAndAnEncodedPlusDecode(S3Event event) {
-    assertThat(event.getRecords()).hasSize(3);
-    assertThat(ObjectRef.of(event.getRecords().get(2)).key())
-        .isEqualTo("albums/2024/ünïcode + plus.png");
+  @Test
+  void plusIsASpaceAndPercentEscapesAreUtf8() throws IOException {
+    assertThat(objects("s3-put.json"))
+        .containsExactly(new ObjectRef("palette-input", "photos/Café au lait.png", 466706));
+  }
+
+  @Test
+  void anEncodedSlashAndAnEncodedPlusDecode() throws IOException {
+    List<ObjectRef> objects = objects("s3-put-multi.json");
+
+    assertThat(objects).hasSize(3);
+    assertThat(objects.get(2).key()).isEqualTo("albums/2024/ünïcode + plus.png");
   }
 
   @Test

@@ -3,14 +3,12 @@ package palette.handlers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.amazonaws.services.lambda.runtime.events.S3Event;
-import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.api.Test;
 
 /** The worker fed with the files in {@code events/}, against an in-memory object store. */
 class PaletteWorkerTest {
@@ -29,14 +27,17 @@ class PaletteWorkerTest {
     return logBytes.toString(StandardCharsets.UTF_8);
   }
 
-  @ParameterizedTest
-  @Event(value = "events/s3-put.json", type = S3Event.class)
-  void writesEveryOutputUnderTheDecodedKeyWithPaletteJsonLast(S3Event event) {
+  void invoke(PaletteWorker worker, String eventFile) {
+    WorkerCalls.invoke(worker, WorkerCalls.event(eventFile), null);
+  }
+
+  @Test
+  void writesEveryOutputUnderTheDecodedKeyWithPaletteJsonLast() {
     storage.put("palette-input", "photos/Café au lait.png", PNG, Map.of("k", "3"));
 
-    List<Outcome> outcomes = worker.process(event, "req-1");
+    invoke(worker, "s3-put.json");
 
-    assertThat(outcomes).singleElement().matches(Outcome::done);
+    assertThat(WorkerCalls.outcomes(logBytes)).containsExactly("done");
     String prefix = "photos/Café au lait.png/";
     assertThat(storage.keys(OUT))
         .containsExactlyInAnyOrder(
@@ -59,17 +60,16 @@ class PaletteWorkerTest {
         .contains("\"outcome\":\"done\"", "\"k\":3", "\"key\":\"photos/Café au lait.png\"");
   }
 
-  @ParameterizedTest
-  @Event(value = "events/s3-put-multi.json", type = S3Event.class)
-  void processesEveryRecordWithKeysDecoded(S3Event event) {
+  @Test
+  void processesEveryRecordWithKeysDecoded() {
     byte[] jpeg = TestImages.jpeg(TestImages.stripes(64, 48, 0xff8800, 0x0088ff));
     storage.put("palette-input", "photos/sunset.jpg", jpeg, Map.of());
     storage.put("palette-input", "photos/beach day.png", PNG, Map.of());
     storage.put("palette-input", "albums/2024/ünïcode + plus.png", PNG, Map.of());
 
-    List<Outcome> outcomes = worker.process(event, "req-2");
+    invoke(worker, "s3-put-multi.json");
 
-    assertThat(outcomes).hasSize(3).allMatch(Outcome::done);
+    assertThat(WorkerCalls.outcomes(logBytes)).containsExactly("done", "done", "done");
     assertThat(storage.keys(OUT))
         .contains(
             "photos/sunset.jpg/palette.json",
@@ -77,14 +77,16 @@ class PaletteWorkerTest {
             "albums/2024/ünïcode + plus.png/palette.json");
   }
 
-  @ParameterizedTest
-  @Event(value = "events/s3-put-not-image.json", type = S3Event.class)
-  void aNonImageGivesErrorJsonAndNoOtherOutput(S3Event event) {
+  @Test
+  void aNonImageGivesErrorJsonAndNoOtherOutput() {
     storage.put("palette-input", "notes/read me.txt", "hello, not a picture".getBytes(), Map.of());
 
-    List<Outcome> outcomes = worker.process(event, "req-3");
+    invoke(worker, "s3-put-not-image.json");
 
-    assertThat(outcomes).singleElement().extracting(Outcome::errorCode).isEqualTo("not_an_image");
+    assertThat(WorkerCalls.jobs(logBytes))
+        .singleElement()
+        .extracting(line -> line.get("error"))
+        .isEqualTo("not_an_image");
     assertThat(storage.keys(OUT)).containsExactly("notes/read me.txt/error.json");
     String error =
         new String(
@@ -94,12 +96,11 @@ class PaletteWorkerTest {
         .contains("\"key\":\"notes/read me.txt\"");
   }
 
-  @ParameterizedTest
-  @Event(value = "events/s3-put.json", type = S3Event.class)
-  void badMetadataIsAPermanentFailureNamingTheOption(S3Event event) {
+  @Test
+  void badMetadataIsAPermanentFailureNamingTheOption() {
     storage.put("palette-input", "photos/Café au lait.png", PNG, Map.of("k", "lots"));
 
-    worker.process(event, "req-4");
+    invoke(worker, "s3-put.json");
 
     String error =
         new String(
@@ -108,28 +109,26 @@ class PaletteWorkerTest {
         .contains("\"error\":\"invalid_option\"", "k must be a whole number, was 'lots'");
   }
 
-  @ParameterizedTest
-  @Event(value = "events/s3-put.json", type = S3Event.class)
-  void anObjectOverTheByteLimitIsRefusedBeforeDownload(S3Event event) {
+  @Test
+  void anObjectOverTheByteLimitIsRefusedBeforeDownload() {
     WorkerConfig small =
         WorkerConfig.fromEnv(
             Map.of("OUTPUT_BUCKET", OUT, "MAX_BYTES", String.valueOf(PNG.length - 1)));
     storage.put("palette-input", "photos/Café au lait.png", PNG, Map.of());
 
-    new PaletteWorker(small, storage, new PrintStream(logBytes)).process(event, "req-5");
+    invoke(new PaletteWorker(small, storage, new PrintStream(logBytes)), "s3-put.json");
 
     assertThat(storage.calls).noneMatch(c -> c.startsWith("get "));
     assertThat(storage.keys(OUT)).containsExactly("photos/Café au lait.png/error.json");
     assertThat(log()).contains("\"error\":\"file_too_large\"");
   }
 
-  @ParameterizedTest
-  @Event(value = "events/s3-put.json", type = S3Event.class)
-  void anObjectThatGrewPastTheLimitAfterItsEventIsRefusedToo(S3Event event) {
+  @Test
+  void anObjectThatGrewPastTheLimitAfterItsEventIsRefusedToo() {
     WorkerConfig limit = WorkerConfig.fromEnv(Map.of("OUTPUT_BUCKET", OUT, "MAX_BYTES", "500000"));
     storage.put("palette-input", "photos/Café au lait.png", new byte[600_000], Map.of());
 
-    new PaletteWorker(limit, storage, new PrintStream(logBytes)).process(event, "req-9");
+    invoke(new PaletteWorker(limit, storage, new PrintStream(logBytes)), "s3-put.json");
 
     String error =
         new String(
@@ -137,18 +136,16 @@ class PaletteWorkerTest {
     assertThat(error).contains("\"file_too_large\"", "is larger than the 0.5 MB limit");
   }
 
-  @ParameterizedTest
-  @Event(value = "events/s3-put.json", type = S3Event.class)
-  void aVanishedObjectIsSkippedWithoutWriting(S3Event event) {
-    List<Outcome> outcomes = worker.process(event, "req-6");
+  @Test
+  void aVanishedObjectIsSkippedWithoutWriting() {
+    invoke(worker, "s3-put.json");
 
-    assertThat(outcomes).singleElement().extracting(Outcome::status).isEqualTo("skipped");
+    assertThat(WorkerCalls.outcomes(logBytes)).containsExactly("skipped");
     assertThat(storage.keys(OUT)).isEmpty();
   }
 
-  @ParameterizedTest
-  @Event(value = "events/s3-put-multi.json", type = S3Event.class)
-  void aTransientFailureIsRethrownAfterTheOtherRecordsAreDone(S3Event event) {
+  @Test
+  void aTransientFailureIsRethrownAfterTheOtherRecordsAreDone() {
     MemoryStorage failing =
         new MemoryStorage() {
           @Override
@@ -164,7 +161,7 @@ class PaletteWorkerTest {
     failing.put("palette-input", "albums/2024/ünïcode + plus.png", PNG, Map.of());
     PaletteWorker flaky = new PaletteWorker(CONFIG, failing, new PrintStream(logBytes));
 
-    assertThatThrownBy(() -> flaky.process(event, "req-7"))
+    assertThatThrownBy(() -> invoke(flaky, "s3-put-multi.json"))
         .isInstanceOf(PaletteWorker.TransientFailure.class)
         .hasMessageContaining("1 of 3")
         .hasMessageContaining("503 Slow Down");
@@ -173,16 +170,15 @@ class PaletteWorkerTest {
     assertThat(log()).contains("\"outcome\":\"retry\"");
   }
 
-  @ParameterizedTest
-  @Event(value = "events/s3-put-multi.json", type = S3Event.class)
-  void theImageTypeComesFromTheBytesNotTheName(S3Event event) {
+  @Test
+  void theImageTypeComesFromTheBytesNotTheName() {
     storage.put("palette-input", "photos/sunset.jpg", PNG, Map.of());
     storage.put("palette-input", "photos/beach day.png", "GIF89a? no, text".getBytes(), Map.of());
     storage.put("palette-input", "albums/2024/ünïcode + plus.png", PNG, Map.of());
 
-    List<Outcome> outcomes = worker.process(event, "req-8");
+    invoke(worker, "s3-put-multi.json");
 
-    assertThat(outcomes).extracting(Outcome::status).containsExactly("done", "failed", "done");
+    assertThat(WorkerCalls.outcomes(logBytes)).containsExactly("done", "failed", "done");
     assertThat(storage.keys(OUT))
         .contains("photos/sunset.jpg/palette.json", "photos/beach day.png/error.json");
   }

@@ -3,6 +3,7 @@ package palette.handlers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +45,11 @@ class TemplateTest {
     for (String handler : handlers) {
       String[] parts = handler.split("::");
       Class<?> type = Class.forName(parts[0]);
-      assertThat(RequestHandler.class.isAssignableFrom(type)).as(handler).isTrue();
+      assertThat(
+              RequestHandler.class.isAssignableFrom(type)
+                  || RequestStreamHandler.class.isAssignableFrom(type))
+          .as(handler)
+          .isTrue();
       assertThat(type.getConstructor()).as("public no-arg constructor of " + handler).isNotNull();
       assertThat(Stream.of(type.getMethods()).map(m -> m.getName())).contains(parts[1]);
     }

@@ -2,7 +2,6 @@ package palette.local.s3;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -23,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import palette.handlers.PaletteWorker;
 import palette.handlers.S3Storage;
 import palette.handlers.WorkerConfig;
+import palette.local.lambda.Invocable;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -98,8 +98,8 @@ class MotoConformanceTest {
     assertThat(fieldNames(ours)).containsAll(fieldNames(theirs));
 
     ByteArrayOutputStream log = new ByteArrayOutputStream();
-    S3Event event = invoker.parse(theirs);
-    new PaletteWorker(config, new S3Storage(s3), new PrintStream(log)).handleRequest(event, null);
+    PaletteWorker worker = new PaletteWorker(config, new S3Storage(s3), new PrintStream(log));
+    Invocable.inProcess(worker, LambdaInvoker.FUNCTION_NAME, 60).invoke(theirs);
 
     assertThat(log.toString(StandardCharsets.UTF_8)).contains("\"outcome\":\"done\"");
     assertThat(

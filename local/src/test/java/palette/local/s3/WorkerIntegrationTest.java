@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import palette.handlers.PaletteWorker;
 import palette.handlers.S3Storage;
 import palette.handlers.WorkerConfig;
+import palette.local.lambda.Invocable;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -182,7 +183,7 @@ class WorkerIntegrationTest {
     PaletteWorker strict =
         new PaletteWorker(config, new S3Storage(LocalStack.client(config)), new PrintStream(LOG));
 
-    strict.handleRequest(stack.invoker().parse(event(key)), null);
+    Invocable.inProcess(strict, LambdaInvoker.FUNCTION_NAME, 60).invoke(event(key));
 
     assertThat(faults.gets(key)).isZero();
     assertThat(text(outputs(key).get("error.json"))).contains("\"error\":\"file_too_large\"");

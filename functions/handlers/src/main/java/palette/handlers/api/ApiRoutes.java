@@ -5,6 +5,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
+import palette.core.Stopwatch;
+import palette.handlers.JobId;
 
 /**
  * Maps an HTTP API event to a response. Client mistakes become 4xx with a readable message; a
@@ -38,7 +40,7 @@ final class ApiRoutes {
   }
 
   APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
-    long start = System.nanoTime();
+    Stopwatch clock = Stopwatch.start();
     String method = method(event);
     String path = event.getRawPath() == null ? "/" : event.getRawPath();
     APIGatewayV2HTTPResponse response;
@@ -48,7 +50,7 @@ final class ApiRoutes {
     } else {
       response = cors.decorate(event.getHeaders(), route(method, path, event));
     }
-    log(method, path, response.getStatusCode(), start);
+    log(method, path, response.getStatusCode(), clock);
     return response;
   }
 
@@ -67,7 +69,7 @@ final class ApiRoutes {
       }
       if (path.startsWith(JOBS) && path.indexOf('/', JOBS.length()) < 0) {
         requireMethod("GET", method);
-        return Responses.json(200, jobs.status(new JobId(path.substring(JOBS.length()))));
+        return Responses.json(200, jobs.status(jobId(path.substring(JOBS.length()))));
       }
       return Responses.error(404, "not_found", "There is nothing at " + method + " " + path + ".");
     } catch (ApiException e) {
@@ -170,11 +172,20 @@ final class ApiRoutes {
     return context.getHttp().getMethod().toUpperCase(java.util.Locale.ROOT);
   }
 
-  private static void log(String method, String path, int status, long start) {
-    long micros = (System.nanoTime() - start) / 1000;
+  private static JobId jobId(String text) {
+    return JobId.find(text)
+        .orElseThrow(
+            () ->
+                ApiException.badRequest(
+                    "invalid_job_id",
+                    "A job id is 26 letters a-z and digits 2-7; this one is not."));
+  }
+
+  private static void log(String method, String path, int status, Stopwatch clock) {
     String route = path.startsWith(JOBS) ? "/jobs/{id}" : path.length() > 64 ? "?" : path;
     // Query strings (film titles, URLs) are not logged.
     System.out.println(
-        Responses.write(Map.of("route", method + " " + route, "status", status, "micros", micros)));
+        Responses.write(
+            Map.of("route", method + " " + route, "status", status, "ms", clock.totalMs())));
   }
 }

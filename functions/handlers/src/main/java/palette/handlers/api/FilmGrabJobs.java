@@ -12,6 +12,7 @@ import palette.core.PaletteException;
 import palette.core.PaletteOptions;
 import palette.handlers.FilmGrabRequest;
 import palette.handlers.FilmPaletteRequest;
+import palette.handlers.JobId;
 import palette.handlers.Json;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;

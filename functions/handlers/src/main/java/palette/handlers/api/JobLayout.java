@@ -1,6 +1,7 @@
 package palette.handlers.api;
 
 import palette.handlers.FilmGrabRequest;
+import palette.handlers.JobId;
 import palette.handlers.OutputKeys;
 
 /**

@@ -19,7 +19,10 @@ import software.amazon.awssdk.services.s3.S3Configuration;
 final class LocalS3 {
   static final String INPUT = "palette-input";
   static final String OUTPUT = "palette-output";
+
+  /** The origin the sample events in {@code events/} carry, as the local page has it. */
   static final String SITE = "http://127.0.0.1:8080";
+
   static final StaticCredentialsProvider CREDENTIALS =
       StaticCredentialsProvider.create(AwsBasicCredentials.create("local-access", "local-secret"));
 

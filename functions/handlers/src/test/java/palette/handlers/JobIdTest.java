@@ -1,4 +1,4 @@
-package palette.handlers.api;
+package palette.handlers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 class JobIdTest {
   @Test
   void base32MatchesTheRfc4648TestVectors() {
-    assertThat(JobId.base32("foobar".getBytes())).isEqualTo("mzxw6ytboi");
-    assertThat(JobId.base32("f".getBytes())).isEqualTo("my");
+    assertThat(Base32.encode("foobar".getBytes())).isEqualTo("mzxw6ytboi");
+    assertThat(Base32.encode("f".getBytes())).isEqualTo("my");
   }
 
   @Test
@@ -56,7 +56,17 @@ class JobIdTest {
   @Test
   void anythingElseIsRefusedWithAReadableMessage() {
     assertThatThrownBy(() -> new JobId("../x"))
-        .isInstanceOf(ApiException.class)
-        .hasMessageContaining("26 letters");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("a job id is 26 letters a-z and digits 2-7, was '../x'");
+  }
+
+  @Test
+  void theJobOfAnInputKeyIsFoundInUploadAndRequestKeysOnly() {
+    String id = "abcdefghijklmnopqrstuvwxyz";
+
+    assertThat(JobId.ofKey("uploads/" + id + "/photo.png")).contains(new JobId(id));
+    assertThat(JobId.ofKey("filmgrab/" + id + ".json")).contains(new JobId(id));
+    assertThat(JobId.ofKey("uploads/not-an-id/photo.png")).isEmpty();
+    assertThat(JobId.ofKey("photos/" + id + ".png")).isEmpty();
   }
 }

@@ -40,6 +40,10 @@ final class FilmGrabJob {
   Outcome run(ObjectRef ref) {
     long start = System.nanoTime();
     String prefix = OutputKeys.prefixFor(ref.key());
+    if (outputs.isCommitted(prefix, ref.eTag())) {
+      return new Outcome(
+          ref, "skipped", prefix, null, "already done for this version", null, Map.of());
+    }
     Map<String, Object> json;
     try {
       Optional<Storage.StoredObject> object =
@@ -87,7 +91,7 @@ final class FilmGrabJob {
       byte[] bytes = site.fetchStill(still);
       timings.put("fetch", ms(System.nanoTime() - fetchStart));
       PaletteRun run = Palettes.run(bytes, options, source(ref, request, still));
-      outputs.writeResult(prefix, run, run.document().toStableJson());
+      outputs.writeResult(prefix, run, run.document().toStableJson(), ref.eTag());
       timings.put("total", ms(System.nanoTime() - start));
       return new Outcome(ref, "done", prefix, null, null, options, timings);
     } catch (PaletteException e) {

@@ -45,7 +45,7 @@ final class FilmPaletteJob {
     source.put("key", ref.key());
     FilmPaletteRun run = FilmPalettes.run(stills, options, source);
     String prefix = OutputKeys.prefixFor(ref.key());
-    outputs.writeResult(prefix, run.artifacts(), run.document().toStableJson());
+    outputs.writeResult(prefix, run.artifacts(), run.document().toStableJson(), ref.eTag());
     Map<String, Double> timings = new LinkedHashMap<>();
     timings.put("fetch", fetchMs);
     timings.put("total", ms(System.nanoTime() - start));

@@ -5,10 +5,17 @@ import java.util.Locale;
 
 /**
  * One object named by an S3 event record, with its key URL-decoded ({@code +} is a space, {@code
- * %2F} a slash) as S3 stores it.
+ * %2F} a slash) as S3 stores it, and the ETag of the version the event is about ("" when unknown),
+ * which tells a repeated event from a new version of the object.
  */
-public record ObjectRef(String bucket, String key, long size) {
+public record ObjectRef(String bucket, String key, long size, String eTag) {
+  /** An object named without an event, so of no known version. */
+  public ObjectRef(String bucket, String key, long size) {
+    this(bucket, key, size, "");
+  }
+
   public ObjectRef {
+    eTag = eTag == null ? "" : eTag;
     if (bucket == null || bucket.isBlank()) {
       throw new IllegalArgumentException("bucket must not be empty");
     }
@@ -26,7 +33,10 @@ public record ObjectRef(String bucket, String key, long size) {
     var object = record.getS3().getObject();
     Long size = object.getSizeAsLong();
     return new ObjectRef(
-        record.getS3().getBucket().getName(), object.getUrlDecodedKey(), size == null ? -1 : size);
+        record.getS3().getBucket().getName(),
+        object.getUrlDecodedKey(),
+        size == null ? -1 : size,
+        object.geteTag());
   }
 
   /** Keys ending in a slash are the console's "folders", not files. */

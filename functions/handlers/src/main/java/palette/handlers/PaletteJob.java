@@ -49,6 +49,10 @@ final class PaletteJob {
       return new Outcome(ref, "failed", null, INVALID_KEY, refusal.get(), null, timings);
     }
     String prefix = OutputKeys.prefixFor(ref.key());
+    if (outputs.isCommitted(prefix, ref.eTag())) {
+      return new Outcome(
+          ref, "skipped", prefix, null, "already done for this version", null, timings);
+    }
     PaletteOptions options = null;
     try {
       Optional<Storage.StoredObject> object = read(ref, defaults.limits().maxBytes());
@@ -61,7 +65,7 @@ final class PaletteJob {
       clock.lap("engine");
       addStages(timings, run.document().timings());
       budget.checkTimeToWrite(ref.key());
-      outputs.writeResult(prefix, run, run.document().toStableJson());
+      outputs.writeResult(prefix, run, run.document().toStableJson(), ref.eTag());
       clock.lap("put");
       return new Outcome(
           ref, "done", prefix, null, null, options, clock.total(), facts(object.get(), run));

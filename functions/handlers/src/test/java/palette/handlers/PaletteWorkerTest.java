@@ -118,7 +118,7 @@ class PaletteWorkerTest {
 
     new PaletteWorker(small, storage, new PrintStream(logBytes)).process(event, "req-5");
 
-    assertThat(storage.calls).noneMatch(c -> c.startsWith("get "));
+    assertThat(storage.calls).noneMatch(c -> c.startsWith("get palette-input/"));
     assertThat(storage.keys(OUT)).containsExactly("photos/Café au lait.png/error.json");
     assertThat(log()).contains("\"error\":\"file_too_large\"");
   }

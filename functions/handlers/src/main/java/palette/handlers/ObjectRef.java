@@ -15,7 +15,8 @@ public record ObjectRef(String bucket, String key, long size, String eTag) {
   }
 
   public ObjectRef {
-    eTag = eTag == null ? "" : eTag;
+    // S3 events carry it bare, S3's responses in quotes: one form to compare
+    eTag = eTag == null ? "" : eTag.replace("\"", "");
     if (bucket == null || bucket.isBlank()) {
       throw new IllegalArgumentException("bucket must not be empty");
     }

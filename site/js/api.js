@@ -59,7 +59,13 @@ async function send(path, options) {
   try {
     return await fetch(config.apiBase + path, {
       ...options,
-      headers: { accept: 'application/json', ...(options.body ? { 'content-type': 'application/json' } : {}) },
+      // x-palette-client: the API acts only on calls carrying it, which another site's page
+      // cannot send (a custom header needs a CORS preflight that the API never grants it).
+      headers: {
+        accept: 'application/json',
+        'x-palette-client': 'page',
+        ...(options.body ? { 'content-type': 'application/json' } : {}),
+      },
     });
   } catch {
     throw new ApiError('network', OFFLINE);

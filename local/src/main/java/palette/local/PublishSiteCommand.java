@@ -55,8 +55,11 @@ final class PublishSiteCommand implements Callable<Integer> {
   @Option(names = "--bucket", paramLabel = "BUCKET", description = "With --endpoint-url.")
   String bucket;
 
-  @Option(names = "--api-base", paramLabel = "URL", description = "With --endpoint-url.")
-  String apiBase;
+  @Option(
+      names = "--api-base",
+      paramLabel = "URL",
+      description = "With --endpoint-url: the API's URL (default: the page's own origin).")
+  String apiBase = SiteSettings.SAME_ORIGIN;
 
   @Option(
       names = "--site",
@@ -69,7 +72,6 @@ final class PublishSiteCommand implements Callable<Integer> {
   static final String SITE_BUCKET = "SiteBucketName";
 
   static final String DISTRIBUTION = "SiteDistributionId";
-  static final String API_URL = "ApiUrl";
 
   @Override
   public Integer call() throws Exception {
@@ -92,7 +94,8 @@ final class PublishSiteCommand implements Callable<Integer> {
     Map<String, String> parameters = new HashMap<>();
     described.parameters().forEach(p -> parameters.put(p.parameterKey(), p.parameterValue()));
     String siteBucket = required(outputs, SITE_BUCKET);
-    SiteSettings settings = SiteSettings.of(required(outputs, API_URL), deployed(parameters));
+    // The distribution serves the API under the page's own origin (template.yaml).
+    SiteSettings settings = SiteSettings.of(SiteSettings.SAME_ORIGIN, deployed(parameters));
     try (S3Client s3 = s3(where, null)) {
       new SitePublisher(s3, siteBucket).publish(folder, settings, out);
     }
@@ -102,9 +105,8 @@ final class PublishSiteCommand implements Callable<Integer> {
   }
 
   private void publishToEndpoint(Path folder, PrintWriter out) throws Exception {
-    if (bucket == null || apiBase == null) {
-      throw new ParameterException(
-          spec.commandLine(), "--endpoint-url needs --bucket and --api-base");
+    if (bucket == null) {
+      throw new ParameterException(spec.commandLine(), "--endpoint-url needs --bucket");
     }
     Region where = Region.of(region != null ? region : "us-east-1");
     try (S3Client s3 = s3(where, endpointUrl)) {

@@ -26,15 +26,25 @@ final class ThrottleOptions {
               + " as ApiBurstLimit in AWS (default: ${DEFAULT-VALUE}).")
   int burst = ApiThrottle.DEFAULT_BURST;
 
+  @Option(
+      names = "--ip-limit",
+      paramLabel = "N",
+      description =
+          "API requests one client IP may make in any 5 minutes; more get 429, as the web ACL's"
+              + " rate-based rule (deploy/waf.yaml) in AWS. 0, the default, as a stack without"
+              + " WebAclArn: no limit.")
+  int perClient = 0;
+
   /**
    * @throws ParameterException naming the option when a value is out of range
    */
   ApiThrottle limits(CommandSpec spec) {
     try {
-      return new ApiThrottle(rate, burst);
+      return new ApiThrottle(rate, burst, perClient);
     } catch (IllegalArgumentException e) {
-      // the record's fields are named after the options: "rate must be…" is about --api-rate
-      throw new ParameterException(spec.commandLine(), "--api-" + e.getMessage());
+      // the messages name the options' last words: "rate must be…" is about --api-rate
+      String option = e.getMessage().startsWith("limit") ? "--ip-" : "--api-";
+      throw new ParameterException(spec.commandLine(), option + e.getMessage());
     }
   }
 }

@@ -132,7 +132,12 @@ class SamePaletteJsonTest {
 
     @Override
     public void write(
-        String bucket, String key, byte[] bytes, String contentType, String cacheControl) {
+        String bucket,
+        String key,
+        byte[] bytes,
+        String contentType,
+        String cacheControl,
+        Map<String, String> objectMetadata) {
       objects.put(bucket + "/" + key, bytes);
     }
 

@@ -41,6 +41,10 @@ final class FilmGrabJob {
   Outcome run(ObjectRef ref, Budget budget) {
     Stopwatch clock = Stopwatch.start();
     String prefix = OutputKeys.prefixFor(ref.key());
+    if (outputs.isCommitted(prefix, ref.eTag())) {
+      return new Outcome(
+          ref, "skipped", prefix, null, "already done for this version", null, Map.of());
+    }
     Map<String, Object> json;
     try {
       Optional<Storage.StoredObject> object =
@@ -94,7 +98,7 @@ final class FilmGrabJob {
       PaletteRun run =
           budget.run(still.toString(), bytes.length, options, o -> Palettes.run(bytes, o, source));
       budget.checkTimeToWrite(ref.key());
-      outputs.writeResult(prefix, run);
+      outputs.writeResult(prefix, run, ref.eTag());
       timings.put("total", clock.totalMs());
       return new Outcome(ref, "done", prefix, null, null, options, timings);
     } catch (PaletteException e) {

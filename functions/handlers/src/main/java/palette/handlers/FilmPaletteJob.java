@@ -61,7 +61,7 @@ final class FilmPaletteJob {
         budget.run(ref.key(), bytes, options, o -> FilmPalettes.run(stills, o, source));
     budget.checkTimeToWrite(ref.key());
     String prefix = OutputKeys.prefixFor(ref.key());
-    outputs.writeResult(prefix, run.artifacts(), run.document().toJson());
+    outputs.writeResult(prefix, run.artifacts(), run.document().toJson(), ref.eTag());
     Map<String, Double> timings = new LinkedHashMap<>();
     timings.put("fetch", fetchMs);
     timings.put("total", clock.totalMs());

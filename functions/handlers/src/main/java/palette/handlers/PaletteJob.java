@@ -49,6 +49,10 @@ final class PaletteJob {
       return new Outcome(ref, "failed", null, INVALID_KEY, refusal.get(), null, timings);
     }
     String prefix = OutputKeys.prefixFor(ref.key());
+    if (outputs.isCommitted(prefix, ref.eTag())) {
+      return new Outcome(
+          ref, "skipped", prefix, null, "already done for this version", null, timings);
+    }
     PaletteOptions options = null;
     try {
       Optional<Storage.StoredObject> object = read(ref, defaults.limits().maxBytes());
@@ -66,7 +70,7 @@ final class PaletteJob {
       timings.put("engine", clock.lap());
       addStages(timings, run.timings());
       budget.checkTimeToWrite(ref.key());
-      outputs.writeResult(prefix, run);
+      outputs.writeResult(prefix, run, ref.eTag());
       timings.put("put", clock.lap());
       return new Outcome(
           ref,

@@ -86,9 +86,19 @@ public final class S3Storage implements Storage {
 
   @Override
   public void write(
-      String bucket, String key, byte[] bytes, String contentType, String cacheControl) {
+      String bucket,
+      String key,
+      byte[] bytes,
+      String contentType,
+      String cacheControl,
+      java.util.Map<String, String> metadata) {
     s3.putObject(
-        b -> b.bucket(bucket).key(key).contentType(contentType).cacheControl(cacheControl),
+        b ->
+            b.bucket(bucket)
+                .key(key)
+                .contentType(contentType)
+                .cacheControl(cacheControl)
+                .metadata(metadata),
         RequestBody.fromBytes(bytes));
   }
 

@@ -57,7 +57,13 @@ final class SnapStartPriming implements Resource {
           }
 
           @Override
-          public void write(String b, String k, byte[] bytes, String type, String cache) {}
+          public void write(
+              String b,
+              String k,
+              byte[] bytes,
+              String type,
+              String cache,
+              java.util.Map<String, String> metadata) {}
 
           @Override
           public void delete(String bucket, String key) {}

@@ -19,8 +19,17 @@ public interface Storage {
    */
   Optional<StoredObject> read(String bucket, String key, long maxBytes);
 
-  /** Stores an object, replacing any object with the same key. */
-  void write(String bucket, String key, byte[] bytes, String contentType, String cacheControl);
+  /**
+   * Stores an object with user metadata (keys without {@code x-amz-meta-}), replacing any object
+   * with the same key.
+   */
+  void write(
+      String bucket,
+      String key,
+      byte[] bytes,
+      String contentType,
+      String cacheControl,
+      Map<String, String> metadata);
 
   /** Deletes an object; deleting a missing object is not an error. */
   void delete(String bucket, String key);

@@ -109,7 +109,13 @@ final class WorkerInput {
       }
       String key = URLDecoder.decode(String.valueOf(object.get("key")), StandardCharsets.UTF_8);
       long size = object.get("size") instanceof Number n ? n.longValue() : -1;
-      refs.add(new ObjectRef(String.valueOf(child(s3, "bucket").get("name")), key, size));
+      Object eTag = object.get("eTag");
+      refs.add(
+          new ObjectRef(
+              String.valueOf(child(s3, "bucket").get("name")),
+              key,
+              size,
+              eTag == null ? "" : String.valueOf(eTag)));
     }
     return refs;
   }

@@ -118,7 +118,7 @@ class PaletteWorkerTest {
 
     invoke(new PaletteWorker(small, storage, new PrintStream(logBytes)), "s3-put.json");
 
-    assertThat(storage.calls).noneMatch(c -> c.startsWith("get "));
+    assertThat(storage.calls).noneMatch(c -> c.startsWith("get palette-input/"));
     assertThat(storage.keys(OUT)).containsExactly("photos/Café au lait.png/error.json");
     assertThat(log()).contains("\"error\":\"file_too_large\"");
   }

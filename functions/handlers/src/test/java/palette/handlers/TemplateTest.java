@@ -193,7 +193,39 @@ class TemplateTest {
             + " !Sub \"https://${SiteDistribution.DomainName}\"]";
 
     assertThat(template).doesNotContain("localhost").doesNotContainPattern("SiteOrigin\\b");
-    assertThat(template.split(Pattern.quote(origin), -1)).as("uses of the site origin").hasSize(5);
+    // the two buckets' CORS rules; the API is under the same origin and needs none
+    assertThat(template.split(Pattern.quote(origin), -1)).as("uses of the site origin").hasSize(3);
+  }
+
+  @Test
+  void theApiIsServedThroughTheSitesDistributionBehindAnOptionalWebAcl() throws IOException {
+    List<String> lines = templateLines();
+    String distribution = String.join("\n", resource(lines, "SiteDistribution"));
+
+    assertThat(distribution)
+        .contains(
+            "WebACLId: !If [HasWebAcl, !Ref WebAclArn, !Ref AWS::NoValue]",
+            "DomainName: !Sub \"${HttpApi}.execute-api.${AWS::Region}.${AWS::URLSuffix}\"",
+            "HeaderName: X-Palette-Origin-Secret");
+    for (String path : List.of("/uploads", "/jobs/*", "/filmgrab/*")) {
+      assertThat(distribution)
+          .as(path)
+          .containsPattern(
+              "PathPattern: "
+                  + Pattern.quote(path)
+                  + "\\s+TargetOriginId: HttpApi\\s+ViewerProtocolPolicy: https-only\\s+"
+                  + "AllowedMethods: \\[GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE\\]\\s+"
+                  // Managed-CachingDisabled, Managed-AllViewerExceptHostHeader
+                  + "CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad\\s+"
+                  + "OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac");
+    }
+    assertThat(String.join("\n", resource(lines, "WebAclArn"))).contains("Default: \"\"");
+    assertThat(String.join("\n", resource(lines, "HttpApi"))).doesNotContain("CorsConfiguration");
+    assertThat(String.join("\n", resource(lines, "ApiFunction")))
+        .contains("ORIGIN_SECRET: !Select [2, !Split [\"/\", !Ref AWS::StackId]]")
+        .containsPattern(
+            "ReservedConcurrentExecutions:\\s+!If \\[HasApiReservedConcurrency, "
+                + "!Ref ApiReservedConcurrency, !Ref AWS::NoValue\\]");
   }
 
   @Test

@@ -17,7 +17,9 @@ import org.jclouds.filesystem.FilesystemApiMetadata;
 /**
  * An S3 server on this machine: S3Proxy over a folder, so objects survive restarts and can be
  * looked at as plain files. Requests must carry an AWS signature made with {@link #ACCESS_KEY} and
- * {@link #SECRET_KEY}, as against AWS, so signing bugs show up locally.
+ * {@link #SECRET_KEY}, as against AWS, so signing bugs show up locally; {@link S3Rules} adds what
+ * S3 refuses and S3Proxy would let through (unsigned {@code x-amz-*} headers on a presigned
+ * request, reads of "folder" keys). Conditional puts ({@code If-None-Match: *}) are S3Proxy's own.
  */
 public final class LocalS3 implements AutoCloseable {
   /** Local-only credentials: they open nothing but this server. */
@@ -76,6 +78,7 @@ public final class LocalS3 implements AutoCloseable {
                     List.of("ETag"),
                     "false"))
             .build();
+    S3Rules.install(proxy);
     proxy.start();
     long deadline = System.nanoTime() + 30_000_000_000L;
     while (!proxy.getState().equals("STARTED")) {

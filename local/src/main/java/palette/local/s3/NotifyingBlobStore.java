@@ -32,14 +32,14 @@ public final class NotifyingBlobStore extends ForwardingBlobStore {
   @Override
   public String putBlob(String container, Blob blob) {
     String eTag = super.putBlob(container, blob);
-    announce("ObjectCreated:Put", container, blob.getMetadata().getName());
+    announce("ObjectCreated:Put", container, blob.getMetadata().getName(), eTag);
     return eTag;
   }
 
   @Override
   public String putBlob(String container, Blob blob, PutOptions options) {
     String eTag = super.putBlob(container, blob, options);
-    announce("ObjectCreated:Put", container, blob.getMetadata().getName());
+    announce("ObjectCreated:Put", container, blob.getMetadata().getName(), eTag);
     return eTag;
   }
 
@@ -47,18 +47,20 @@ public final class NotifyingBlobStore extends ForwardingBlobStore {
   public String copyBlob(
       String fromContainer, String fromName, String toContainer, String toName, CopyOptions o) {
     String eTag = super.copyBlob(fromContainer, fromName, toContainer, toName, o);
-    announce("ObjectCreated:Copy", toContainer, toName);
+    announce("ObjectCreated:Copy", toContainer, toName, eTag);
     return eTag;
   }
 
   @Override
   public String completeMultipartUpload(MultipartUpload upload, List<MultipartPart> parts) {
     String eTag = super.completeMultipartUpload(upload, parts);
-    announce("ObjectCreated:CompleteMultipartUpload", upload.containerName(), upload.blobName());
+    announce(
+        "ObjectCreated:CompleteMultipartUpload", upload.containerName(), upload.blobName(), eTag);
     return eTag;
   }
 
-  private void announce(String eventName, String bucket, String key) {
+  /** {@code written} is the write's own ETag; the file-system store's metadata may have none. */
+  private void announce(String eventName, String bucket, String key, String written) {
     if (!watched.contains(bucket)) {
       return;
     }
@@ -73,7 +75,7 @@ public final class NotifyingBlobStore extends ForwardingBlobStore {
             bucket,
             key,
             size == null ? 0 : size,
-            metadata.getETag() == null ? "" : metadata.getETag(),
+            metadata.getETag() != null ? metadata.getETag() : written == null ? "" : written,
             Instant.now()));
   }
 }

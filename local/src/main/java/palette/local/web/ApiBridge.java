@@ -12,26 +12,32 @@ import java.util.Base64;
 import java.util.Map;
 
 /**
- * Plays API Gateway for the real API handler: request in as an event, response out as HTTP. As API
- * Gateway does, it throttles each route first: a refused request gets 429 and never reaches the
- * handler, so it creates nothing.
+ * Plays API Gateway (and the web ACL in front of it) for the real API handler: request in as an
+ * event, response out as HTTP. First the per-client rule ({@link ClientLimit}, by the connection's
+ * IP, as WAF sees the viewer's), then each route's throttle, as API Gateway does: a refused request
+ * gets 429 and never reaches the handler, so it creates nothing.
  */
 final class ApiBridge implements HttpHandler {
   private final RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler;
+  private final ClientLimit clients;
   private final RouteThrottle throttle;
 
   ApiBridge(
       RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,
+      ClientLimit clients,
       RouteThrottle throttle) {
     this.handler = handler;
+    this.clients = clients;
     this.throttle = throttle;
   }
 
   @Override
   public void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
-      long wait =
-          throttle.tryTake(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath());
+      long wait = clients.tryTake(exchange.getRemoteAddress().getAddress().getHostAddress());
+      if (wait == 0) {
+        wait = throttle.tryTake(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath());
+      }
       if (wait > 0) {
         send(exchange, 429, throttledHeaders(wait), throttled());
         return;

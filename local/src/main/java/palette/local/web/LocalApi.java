@@ -64,7 +64,8 @@ public final class LocalApi {
 
   /** The page's settings for this stack: its own origin for the API, the worker's defaults. */
   public static SiteSettings siteSettings(LocalStack stack) {
-    return SiteSettings.of("", WorkerConfig.fromEnv(stack.workerEnv()).defaults());
+    return SiteSettings.of(
+        SiteSettings.SAME_ORIGIN, WorkerConfig.fromEnv(stack.workerEnv()).defaults());
   }
 
   /** The handler in this JVM, signing with the local keys: for tests of the local stack. */

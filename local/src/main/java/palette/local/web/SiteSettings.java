@@ -19,6 +19,12 @@ import palette.core.PaletteOptions;
  *     Option#describe})
  */
 public record SiteSettings(String apiBase, Map<String, Object> options) {
+  /**
+   * The API under the page's own origin: the distribution routes the API's paths to it in AWS, the
+   * local web server does the same.
+   */
+  public static final String SAME_ORIGIN = "";
+
   public SiteSettings {
     if (apiBase == null || options == null) {
       throw new IllegalArgumentException("apiBase and options must not be null");

@@ -50,7 +50,12 @@ public final class WebServer implements AutoCloseable {
       ApiThrottle limits,
       RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> api) {
     this.site = site;
-    ApiBridge bridge = new ApiBridge(api, new RouteThrottle(limits, System::nanoTime));
+    ApiBridge bridge =
+        new ApiBridge(
+            api,
+            new ClientLimit(
+                limits.perClient(), ApiThrottle.CLIENT_WINDOW.toNanos(), System::nanoTime),
+            new RouteThrottle(limits, System::nanoTime));
     server.createContext("/uploads", bridge);
     server.createContext("/jobs/", bridge);
     server.createContext("/filmgrab/", bridge);

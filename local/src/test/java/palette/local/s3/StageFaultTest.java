@@ -63,8 +63,10 @@ class StageFaultTest {
     s3.putObject(
         b -> b.bucket(LocalStack.INPUT_BUCKET).key(key),
         RequestBody.fromBytes(Images.photoJpeg(300, 200)));
+    // The earlier result comes from an event that names no version (as `palette invoke` of a
+    // hand-written event may): a repeated event for the version it was made from is skipped.
+    stack.invoker().invoke(event(key).replaceAll("\"eTag\":\"[^\"]*\"", "\"eTag\":\"\""));
     String event = event(key);
-    stack.invoker().invoke(event);
     Map<String, byte[]> clean = outputs(key);
     assertThat(clean).hasSize(7);
 

@@ -180,6 +180,7 @@ class ApiFloodTest {
         HttpRequest.newBuilder(web.url().resolve("/uploads"))
             .header("content-type", "application/json")
             .header("origin", web.origin())
+            .header("x-palette-client", "page")
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build(),
         HttpResponse.BodyHandlers.ofString());

@@ -195,6 +195,7 @@ class LoadTest {
             HttpRequest.newBuilder(web.url().resolve("/uploads"))
                 .header("content-type", "application/json")
                 .header("origin", web.origin())
+                .header("x-palette-client", "page")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build());
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);

@@ -134,18 +134,29 @@ class LocalWebStackTest {
   }
 
   static Map<String, Object> createUpload(String origin, long size) throws Exception {
-    HttpResponse<String> response = postUploads(origin, size);
+    return createUpload(web, origin, size);
+  }
+
+  static Map<String, Object> createUpload(WebServer server, String origin, long size)
+      throws Exception {
+    HttpResponse<String> response = postUploads(server, origin, size);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     return JSON.std.mapFrom(response.body());
   }
 
   static HttpResponse<String> postUploads(String origin, long size) throws Exception {
+    return postUploads(web, origin, size);
+  }
+
+  static HttpResponse<String> postUploads(WebServer server, String origin, long size)
+      throws Exception {
     String body =
         "{\"filename\":\"coffee.png\",\"contentType\":\"image/png\",\"size\":" + size + ",\"k\":4}";
     return HTTP.send(
-        HttpRequest.newBuilder(web.url().resolve("/uploads"))
+        HttpRequest.newBuilder(server.url().resolve("/uploads"))
             .header("content-type", "application/json")
             .header("origin", origin)
+            .header("x-palette-client", "page")
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build(),
         HttpResponse.BodyHandlers.ofString());

@@ -94,6 +94,7 @@ class WebServerTest {
             HttpRequest.newBuilder(server.url().resolve("/uploads?x=1"))
                 .header("Content-Type", "application/json")
                 .header("Origin", server.origin())
+                .header("x-palette-client", "page")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"filename\":\"a.png\"}"))
                 .build(),
             HttpResponse.BodyHandlers.ofString());

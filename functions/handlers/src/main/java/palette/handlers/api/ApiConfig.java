@@ -15,7 +15,8 @@ import palette.handlers.FilmGrabSettings;
  * @param inputBucket where browsers upload images (the worker's trigger bucket)
  * @param outputBucket where the worker writes results
  * @param siteOrigin the one origin allowed to call the API from a browser, e.g. {@code
- *     https://palette.example.com}
+ *     https://palette.example.com}; empty for the https origin each request addressed ({@code
+ *     X-Forwarded-Host}, which the site's distribution sets)
  * @param region the AWS region the S3 clients sign for
  * @param s3Endpoint an S3 endpoint override (path-style) for a local S3; empty in AWS
  * @param defaults the deployment's palette options ({@link Environment#PALETTE_DEFAULTS}): what an
@@ -23,6 +24,8 @@ import palette.handlers.FilmGrabSettings;
  * @param uploadTtl how long a presigned upload stays valid
  * @param downloadTtl how long the presigned result links stay valid
  * @param filmGrab how the film-grab routes reach film-grab.com ({@code FILMGRAB_BASE_URL})
+ * @param originSecret the value the distribution sends in {@code X-Palette-Origin-Secret}, so a
+ *     call that bypasses it (and its web ACL) is refused; empty checks nothing (local stack)
  */
 public record ApiConfig(
     String inputBucket,
@@ -33,7 +36,8 @@ public record ApiConfig(
     PaletteOptions defaults,
     Duration uploadTtl,
     Duration downloadTtl,
-    FilmGrabConfig filmGrab) {
+    FilmGrabConfig filmGrab,
+    String originSecret) {
 
   /** One film-grab request must end well inside the function's timeout; no retries. */
   static final Duration FILMGRAB_TIME = Duration.ofSeconds(8);
@@ -41,7 +45,9 @@ public record ApiConfig(
   public ApiConfig {
     requireText("INPUT_BUCKET", inputBucket);
     requireText("OUTPUT_BUCKET", outputBucket);
-    requireText("SITE_ORIGIN", siteOrigin);
+    if (siteOrigin == null || originSecret == null) {
+      throw new IllegalArgumentException("SITE_ORIGIN and ORIGIN_SECRET must not be null");
+    }
     requireText("AWS_REGION", region);
     if (defaults == null) {
       throw new IllegalArgumentException("defaults must not be null");
@@ -72,7 +78,8 @@ public record ApiConfig(
         defaults,
         uploadTtl,
         downloadTtl,
-        FilmGrabSettings.fromEnv(new Environment(Map.of()), FILMGRAB_TIME, 1));
+        FilmGrabSettings.fromEnv(new Environment(Map.of()), FILMGRAB_TIME, 1),
+        "");
   }
 
   /** Reads the variables the template declares; missing optional ones take their defaults. */
@@ -88,7 +95,8 @@ public record ApiConfig(
         env.paletteDefaults(),
         Duration.ofSeconds(env.number("UPLOAD_URL_SECONDS", 300, 1, 3600)),
         Duration.ofSeconds(env.number("DOWNLOAD_URL_SECONDS", 900, 1, 3600)),
-        FilmGrabSettings.fromEnv(env, FILMGRAB_TIME, 1));
+        FilmGrabSettings.fromEnv(env, FILMGRAB_TIME, 1),
+        env.text("ORIGIN_SECRET", ""));
   }
 
   /** The largest upload accepted, in bytes: the worker's own limit. */

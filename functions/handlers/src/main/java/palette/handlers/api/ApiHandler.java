@@ -43,7 +43,7 @@ public final class ApiHandler
 
   /** The SnapStart priming of this handler (registered only by the runtime's constructor). */
   ApiPriming priming() {
-    return priming != null ? priming : new ApiPriming(routes, routes.siteOrigin());
+    return priming != null ? priming : new ApiPriming(routes);
   }
 
   @Override

@@ -14,11 +14,9 @@ import org.crac.Resource;
  */
 final class ApiPriming implements Resource {
   private final ApiRoutes routes;
-  private final String origin;
 
-  ApiPriming(ApiRoutes routes, String origin) {
+  ApiPriming(ApiRoutes routes) {
     this.routes = routes;
-    this.origin = origin;
   }
 
   /** Registers for the checkpoint; the caller keeps the instance (the context holds it weakly). */
@@ -39,11 +37,13 @@ final class ApiPriming implements Resource {
 
   /** One upload request end to end; returns the response so tests can see it really ran. */
   APIGatewayV2HTTPResponse prime() {
+    Map<String, String> headers = new java.util.LinkedHashMap<>(routes.callers().pageHeaders());
+    headers.put("content-type", "application/json");
     var http = APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("POST").build();
     APIGatewayV2HTTPEvent event =
         APIGatewayV2HTTPEvent.builder()
             .withRawPath("/uploads")
-            .withHeaders(Map.of("origin", origin, "content-type", "application/json"))
+            .withHeaders(headers)
             .withRequestContext(
                 APIGatewayV2HTTPEvent.RequestContext.builder().withHttp(http).build())
             .withBody(

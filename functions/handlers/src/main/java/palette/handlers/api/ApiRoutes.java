@@ -25,31 +25,34 @@ final class ApiRoutes {
   private final Uploads uploads;
   private final Jobs jobs;
   private final FilmGrabRoutes filmGrab;
-  private final Cors cors;
+  private final Callers callers;
 
   ApiRoutes(ApiConfig config, Uploads uploads, Jobs jobs, FilmGrabRoutes filmGrab) {
     this.config = config;
     this.uploads = uploads;
     this.jobs = jobs;
     this.filmGrab = filmGrab;
-    this.cors = new Cors(config.siteOrigin());
+    this.callers = new Callers(config.siteOrigin(), config.originSecret());
   }
 
-  String siteOrigin() {
-    return config.siteOrigin();
+  Callers callers() {
+    return callers;
   }
 
   APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
     Stopwatch clock = Stopwatch.start();
     String method = method(event);
     String path = event.getRawPath() == null ? "/" : event.getRawPath();
-    APIGatewayV2HTTPResponse response;
-    if (cors.isForeign(event.getHeaders())) {
-      response =
-          Responses.error(403, "origin_not_allowed", "This API only accepts calls from its site.");
-    } else {
-      response = cors.decorate(event.getHeaders(), route(method, path, event));
-    }
+    var headers = event.getHeaders();
+    APIGatewayV2HTTPResponse response =
+        callers
+            .refusal(method, path, headers)
+            .orElseGet(
+                () ->
+                    Cors.decorate(
+                        callers.siteOrigin(headers),
+                        Callers.header(headers, "origin"),
+                        route(method, path, event)));
     log(method, path, response.getStatusCode(), clock);
     return response;
   }
@@ -57,7 +60,7 @@ final class ApiRoutes {
   private APIGatewayV2HTTPResponse route(String method, String path, APIGatewayV2HTTPEvent event) {
     try {
       if (method.equals("OPTIONS")) {
-        return cors.preflight();
+        return Cors.preflight();
       }
       if (path.equals("/uploads")) {
         requireMethod("POST", method);

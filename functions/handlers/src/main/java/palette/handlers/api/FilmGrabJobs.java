@@ -26,6 +26,9 @@ final class FilmGrabJobs {
   /** Stills per request: enough for a film's best frames, few enough to stay polite to the site. */
   static final int MAX_STILLS = 24;
 
+  /** The longest film title kept; film-grab.com's longest are under 100 characters. */
+  static final int MAX_TITLE = 200;
+
   private final ApiConfig config;
   private final S3Client s3;
 
@@ -108,7 +111,7 @@ final class FilmGrabJobs {
         }
         return new Request(
             stills,
-            text(json, "film", 300),
+            title(text(json, "film", MAX_TITLE)),
             text(json, "filmUrl", 2048),
             Map.copyOf(options),
             filmPalette);
@@ -143,6 +146,23 @@ final class FilmGrabJobs {
         stills.add(url.trim());
       }
       return List.copyOf(stills);
+    }
+
+    /** A title is plain text: no control or formatting characters (line breaks, RTL overrides). */
+    private static String title(String film) {
+      boolean plain =
+          film.codePoints()
+              .allMatch(
+                  c ->
+                      !Character.isISOControl(c)
+                          && Character.getType(c) != Character.FORMAT
+                          && Character.getType(c) != Character.UNASSIGNED
+                          && Character.getType(c) != Character.PRIVATE_USE);
+      if (!plain) {
+        throw ApiException.badRequest(
+            "invalid_film", "film must be a plain-text title, without control characters.");
+      }
+      return film;
     }
 
     private static String text(Map<String, Object> json, String name, int max) {

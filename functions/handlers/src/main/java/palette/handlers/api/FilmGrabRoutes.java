@@ -73,6 +73,10 @@ final class FilmGrabRoutes {
     for (String still : request.stills()) {
       call(() -> site.expectAllowed(still));
     }
+    if (!request.filmUrl().isEmpty()) {
+      // stored and shown as a link: only a film-grab.com page, never javascript: or another site
+      call(() -> site.expectAllowed(request.filmUrl()));
+    }
     return Map.of("jobs", jobs.create(request));
   }
 

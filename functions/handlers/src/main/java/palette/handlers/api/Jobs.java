@@ -12,6 +12,7 @@ import palette.handlers.OutputKeys;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.s3.presigner.model.GetObjectPresignRequest;
@@ -20,7 +21,9 @@ import software.amazon.awssdk.services.s3.presigner.model.GetObjectPresignReques
  * Answers {@code GET /jobs/{id}} from the buckets alone, with no database: {@code palette.json}
  * under the job's output prefix means done (the worker writes it last), {@code error.json} means
  * failed, an upload without either means pending, and nothing at all means unknown. Film-grab jobs
- * are found the same way under their request object's key.
+ * are found the same way under their request object's key. The state is what reading the marker
+ * itself gives, not what a listing said a moment earlier: a marker listed and then gone (a rerun
+ * took it away) reads as pending, never as an error.
  */
 final class Jobs {
   static final String COMMIT_MARKER = OutputKeys.COMMIT_MARKER;
@@ -46,21 +49,26 @@ final class Jobs {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("jobId", job.value());
     Optional<S3Object> marker = find(outputs, COMMIT_MARKER);
-    Optional<S3Object> error = find(outputs, ERROR_FILE);
-    if (marker.isPresent()) {
+    Optional<Map<String, Object>> palette = marker.flatMap(m -> readIfPresent(m.key()));
+    Optional<Map<String, Object>> error =
+        palette.isPresent()
+            ? Optional.empty()
+            : find(outputs, ERROR_FILE).flatMap(e -> readIfPresent(e.key()));
+    if (palette.isPresent()) {
       String prefix = folder(marker.get().key());
       body.put("status", "done");
-      body.put("palette", read(marker.get().key()));
+      body.put("palette", palette.get());
       body.put("files", files(outputs, prefix));
       body.put("expiresInSeconds", config.downloadTtl().toSeconds());
     } else if (error.isPresent()) {
-      Map<String, Object> reason = read(error.get().key());
+      Map<String, Object> reason = error.get();
       body.put("status", "failed");
       body.put("error", String.valueOf(reason.getOrDefault("error", "failed")));
       body.put(
           "message",
           String.valueOf(reason.getOrDefault("message", "The image could not be processed.")));
-    } else if (!list(config.inputBucket(), JobLayout.prefix(job), 1).isEmpty()
+    } else if (!outputs.isEmpty()
+        || !list(config.inputBucket(), JobLayout.prefix(job), 1).isEmpty()
         || !list(config.inputBucket(), filmGrabKey, 1).isEmpty()) {
       body.put("status", "pending");
     } else {
@@ -97,10 +105,16 @@ final class Jobs {
         .toString();
   }
 
-  private Map<String, Object> read(String key) {
-    byte[] bytes = s3.getObjectAsBytes(b -> b.bucket(config.outputBucket()).key(key)).asByteArray();
+  /** A JSON object of the output bucket; empty when it is not there (any more). */
+  private Optional<Map<String, Object>> readIfPresent(String key) {
+    byte[] bytes;
     try {
-      return JSON.std.mapFrom(bytes);
+      bytes = s3.getObjectAsBytes(b -> b.bucket(config.outputBucket()).key(key)).asByteArray();
+    } catch (NoSuchKeyException e) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(JSON.std.mapFrom(bytes));
     } catch (IOException e) {
       throw new IllegalStateException(
           "Unreadable JSON in s3://" + config.outputBucket() + "/" + key, e);

@@ -12,10 +12,11 @@ import software.amazon.awssdk.services.s3.presigner.model.PutObjectPresignReques
 
 /**
  * Makes the presigned upload for {@code POST /uploads}: a SigV4 presigned PUT whose signature
- * covers the exact key, the content type, the content length and the option metadata, so S3 itself
- * refuses any other key, type, size or option, and anything after the expiry. (A presigned POST
- * policy would also do it on AWS, but the local S3 checks only a POST policy's signature, not its
- * conditions; a signed PUT is enforced identically by both.)
+ * covers the exact key, the content type, the content length, the option metadata and {@code
+ * If-None-Match: *}, so S3 itself refuses any other key, type, size or option, anything after the
+ * expiry, and a second PUT to the same key (412): a job's input, and so its results, never change
+ * once uploaded. (A presigned POST policy would also do it on AWS, but the local S3 checks only a
+ * POST policy's signature, not its conditions; a signed PUT is enforced identically by both.)
  */
 final class Uploads {
   /** Headers the browser sets itself and must not (or cannot) send from script. */
@@ -40,6 +41,7 @@ final class Uploads {
             .key(key)
             .contentType(request.contentType())
             .contentLength(request.size())
+            .ifNoneMatch("*")
             .metadata(metadata(request))
             .build();
     PresignedPutObjectRequest presigned =

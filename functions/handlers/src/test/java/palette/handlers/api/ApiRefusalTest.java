@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.gaul.s3proxy.junit.S3ProxyExtension;
 import org.junit.jupiter.api.BeforeEach;
@@ -73,6 +74,47 @@ class ApiRefusalTest {
   }
 
   @Test
+  void aCrossSiteOrHeaderlessUploadIsRefusedAndPresignsNothing() throws Exception {
+    APIGatewayV2HTTPEvent crossSite = post();
+    crossSite.getHeaders().put("sec-fetch-site", "cross-site");
+    APIGatewayV2HTTPEvent sameSite = post();
+    sameSite.getHeaders().put("sec-fetch-site", "same-site");
+    APIGatewayV2HTTPEvent noClient = post();
+    noClient.getHeaders().remove("origin");
+    noClient.getHeaders().remove(Callers.CLIENT_HEADER);
+
+    for (APIGatewayV2HTTPEvent event : List.of(crossSite, sameSite, noClient)) {
+      APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+
+      assertThat(response.getStatusCode()).isEqualTo(403);
+      assertThat(ApiHandlerTest.body(response).get("error"))
+          .isIn("cross_site_refused", "client_header_missing");
+      assertThat(response.getBody()).doesNotContain("\"upload\"");
+    }
+  }
+
+  @Test
+  void behindTheDistributionACallWithoutItsSecretIsRefused() throws Exception {
+    Map<String, String> env = new HashMap<>(LocalS3.env(proxy.getUri()));
+    env.put("ORIGIN_SECRET", "s3cr3t");
+    env.put("SITE_ORIGIN", "");
+    ApiHandler behind = new ApiHandler(ApiConfig.fromEnv(env), LocalS3.CREDENTIALS);
+    APIGatewayV2HTTPEvent direct = post();
+    direct.getHeaders().put("origin", "https://palette.example");
+    direct.getHeaders().put("x-forwarded-host", "palette.example");
+    APIGatewayV2HTTPEvent through = post();
+    through.getHeaders().putAll(direct.getHeaders());
+    through.getHeaders().put(Callers.SECRET_HEADER, "s3cr3t");
+    APIGatewayV2HTTPEvent foreign = post();
+    foreign.getHeaders().putAll(through.getHeaders());
+    foreign.getHeaders().put("origin", "https://evil.example");
+
+    assertThat(behind.handleRequest(direct, null).getStatusCode()).isEqualTo(403);
+    assertThat(behind.handleRequest(through, null).getStatusCode()).isEqualTo(201);
+    assertThat(behind.handleRequest(foreign, null).getStatusCode()).isEqualTo(403);
+  }
+
+  @Test
   void anotherOriginIsRefusedAndGetsNoCorsHeaders() throws Exception {
     for (String method : new String[] {"POST", "OPTIONS"}) {
       APIGatewayV2HTTPEvent event = post();
@@ -93,7 +135,7 @@ class ApiRefusalTest {
     assertThat(response.getStatusCode()).isEqualTo(204);
     assertThat(response.getHeaders())
         .containsEntry("access-control-allow-origin", LocalS3.SITE)
-        .containsEntry("access-control-allow-headers", "content-type");
+        .containsEntry("access-control-allow-headers", "content-type, x-palette-client");
   }
 
   @Test

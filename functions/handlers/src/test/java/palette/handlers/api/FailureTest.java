@@ -51,7 +51,7 @@ class FailureTest {
     APIGatewayV2HTTPEvent event =
         APIGatewayV2HTTPEvent.builder()
             .withRawPath("/uploads")
-            .withHeaders(Map.of("origin", config.siteOrigin()))
+            .withHeaders(Map.of("origin", config.siteOrigin(), "x-palette-client", "page"))
             .withBody("{\"filename\":\"a.png\",\"contentType\":\"image/png\",\"size\":10}")
             .withRequestContext(
                 APIGatewayV2HTTPEvent.RequestContext.builder()

@@ -216,6 +216,52 @@ class FilmGrabApiTest {
     assertThat(s3.listObjectsV2(b -> b.bucket(LocalS3.INPUT)).contents()).isEmpty();
   }
 
+  @ParameterizedTest
+  @Event(value = SEARCH, type = APIGatewayV2HTTPEvent.class)
+  void aCrossSiteSearchFetchesNothing(APIGatewayV2HTTPEvent event) throws Exception {
+    ApiHandler handler = handler(site.baseUrl().toString());
+    int before = site.requests().size();
+    // <img src=".../filmgrab/search?q=…"> on another site: no Origin, no custom header
+    event.getHeaders().remove("origin");
+    event.getHeaders().remove(Callers.CLIENT_HEADER);
+    event.getHeaders().put("sec-fetch-site", "cross-site");
+    var crossSite = handler.handleRequest(at(event, "/filmgrab/search", "q=blade"), null);
+    // fetch(url, {mode: "no-cors"}) from a page the browser sends no fetch metadata for
+    event.getHeaders().remove("sec-fetch-site");
+    var noHeader = handler.handleRequest(at(event, "/filmgrab/search", "q=blade"), null);
+
+    assertThat(crossSite.getStatusCode()).isEqualTo(403);
+    assertThat(body(crossSite)).containsEntry("error", "cross_site_refused");
+    assertThat(noHeader.getStatusCode()).isEqualTo(403);
+    assertThat(body(noHeader)).containsEntry("error", "client_header_missing");
+    assertThat(site.requests()).hasSize(before);
+  }
+
+  @ParameterizedTest
+  @Event(value = JOBS, type = APIGatewayV2HTTPEvent.class)
+  void onlyAFilmGrabPageAndAPlainTitleAreStored(APIGatewayV2HTTPEvent event) throws Exception {
+    ApiHandler handler = handler("");
+    String still = "\"https://film-grab.com/wp-content/uploads/photo-gallery/a.jpg\"";
+    for (String fields :
+        List.of(
+            "\"filmUrl\":\"javascript:alert(1)\"",
+            "\"filmUrl\":\"https://evil.example/film/\"",
+            "\"filmUrl\":\"http://film-grab.com/2019/05/24/blade-runner-2049/\"",
+            "\"film\":\"Blade\\nRunner\"",
+            "\"film\":\"Blade \\u202eRunner\"",
+            "\"film\":\"" + "x".repeat(FilmGrabJobs.MAX_TITLE + 1) + "\"")) {
+      event.setBody("{\"stills\":[" + still + "]," + fields + "}");
+
+      var response = handler.handleRequest(event, null);
+
+      assertThat(response.getStatusCode()).as(fields).isEqualTo(400);
+      assertThat(body(response).get("error"))
+          .as(fields)
+          .isIn("url_not_allowed", "invalid_url", "invalid_film");
+    }
+    assertThat(s3.listObjectsV2(b -> b.bucket(LocalS3.INPUT)).contents()).isEmpty();
+  }
+
   static String encode(String text) {
     return java.net.URLEncoder.encode(text, StandardCharsets.UTF_8);
   }

@@ -46,6 +46,23 @@ class UploadSecurityTest {
   }
 
   @Test
+  void aSecondPutToTheSameKeyIsRefusedAndTheFirstBytesStay() throws Exception {
+    byte[] first = new byte[SIZE];
+    byte[] second = new byte[SIZE];
+    java.util.Arrays.fill(second, (byte) 7);
+
+    assertThat(upload.headers).containsEntry("if-none-match", "*");
+    assertThat(upload.put(first)).isEqualTo(200);
+    assertThat(upload.put(second)).isEqualTo(412);
+    // without the signed header the signature no longer matches
+    Map<String, String> unconditional = new LinkedHashMap<>(upload.headers);
+    unconditional.remove("if-none-match");
+    assertThat(Presigned.put(upload.url, unconditional, second)).isIn(403, Presigned.CLOSED);
+    assertThat(s3.getObjectAsBytes(b -> b.bucket(LocalS3.INPUT).key(upload.key)).asByteArray())
+        .isEqualTo(first);
+  }
+
+  @Test
   void moreOrFewerBytesThanDeclaredAreRejected() throws Exception {
     assertThat(upload.put(new byte[SIZE + 1])).isIn(403, Presigned.CLOSED);
     assertThat(upload.put(new byte[2 * 1024 * 1024])).isIn(403, Presigned.CLOSED);

@@ -82,7 +82,7 @@ public final class ClusterBench {
         colors);
   }
 
-  private static PixelImage raw(Path file, int width, int height) throws IOException {
+  static PixelImage raw(Path file, int width, int height) throws IOException {
     byte[] bytes = Files.readAllBytes(file);
     int[] argb = new int[width * height];
     for (int i = 0; i < argb.length; i++) {

@@ -17,7 +17,12 @@ class ObjectRefTest {
   @Test
   void plusIsASpaceAndPercentEscapesAreUtf8() throws IOException {
     assertThat(objects("s3-put.json"))
-        .containsExactly(new ObjectRef("palette-input", "photos/Café au lait.png", 466706));
+        .containsExactly(
+            new ObjectRef(
+                "palette-input",
+                "photos/Café au lait.png",
+                466706,
+                "f24210802e8d0690e0c1c2302f907cc4"));
   }
 
   @Test

@@ -246,7 +246,7 @@ class FilmGrabApiTest {
         List.of(
             "\"filmUrl\":\"javascript:alert(1)\"",
             "\"filmUrl\":\"https://evil.example/film/\"",
-            "\"filmUrl\":\"http://film-grab.com/2019/05/24/blade-runner-2049/\"",
+            "\"filmUrl\":\"https://film-grab.com.evil.example/2019/05/24/blade-runner-2049/\"",
             "\"film\":\"Blade\\nRunner\"",
             "\"film\":\"Blade \\u202eRunner\"",
             "\"film\":\"" + "x".repeat(FilmGrabJobs.MAX_TITLE + 1) + "\"")) {

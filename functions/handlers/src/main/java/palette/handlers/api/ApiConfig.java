@@ -23,6 +23,8 @@ import palette.handlers.FilmGrabSettings;
  * @param uploadTtl how long a presigned upload stays valid
  * @param downloadTtl how long the presigned result links stay valid
  * @param filmGrab how the film-grab routes reach film-grab.com ({@code FILMGRAB_BASE_URL})
+ * @param keptForDays after how many days the buckets' lifecycle rule deletes a job's files ({@code
+ *     EXPIRATION_DAYS}, the template's {@code ExpirationDays}); 0 when none is known
  */
 public record ApiConfig(
     String inputBucket,
@@ -33,7 +35,8 @@ public record ApiConfig(
     PaletteOptions defaults,
     Duration uploadTtl,
     Duration downloadTtl,
-    FilmGrabConfig filmGrab) {
+    FilmGrabConfig filmGrab,
+    int keptForDays) {
 
   /** One film-grab request must end well inside the function's timeout; no retries. */
   static final Duration FILMGRAB_TIME = Duration.ofSeconds(8);
@@ -50,6 +53,10 @@ public record ApiConfig(
     requireMinutes("DOWNLOAD_URL_SECONDS", downloadTtl);
     if (filmGrab == null) {
       throw new IllegalArgumentException("filmGrab must not be null");
+    }
+    if (keptForDays < 0) {
+      throw new IllegalArgumentException(
+          "EXPIRATION_DAYS must not be negative, was " + keptForDays);
     }
   }
 
@@ -72,7 +79,8 @@ public record ApiConfig(
         defaults,
         uploadTtl,
         downloadTtl,
-        FilmGrabSettings.fromEnv(new Environment(Map.of()), FILMGRAB_TIME, 1));
+        FilmGrabSettings.fromEnv(new Environment(Map.of()), FILMGRAB_TIME, 1),
+        0);
   }
 
   /** Reads the variables the template declares; missing optional ones take their defaults. */
@@ -88,7 +96,8 @@ public record ApiConfig(
         env.paletteDefaults(),
         Duration.ofSeconds(env.number("UPLOAD_URL_SECONDS", 300, 1, 3600)),
         Duration.ofSeconds(env.number("DOWNLOAD_URL_SECONDS", 900, 1, 3600)),
-        FilmGrabSettings.fromEnv(env, FILMGRAB_TIME, 1));
+        FilmGrabSettings.fromEnv(env, FILMGRAB_TIME, 1),
+        (int) env.number("EXPIRATION_DAYS", 0, 0, 36500));
   }
 
   /** The largest upload accepted, in bytes: the worker's own limit. */

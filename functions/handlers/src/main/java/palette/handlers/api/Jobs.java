@@ -52,6 +52,9 @@ final class Jobs {
       body.put("palette", read(marker.get().key()));
       body.put("files", files(outputs, prefix));
       body.put("expiresInSeconds", config.downloadTtl().toSeconds());
+      if (config.keptForDays() > 0) {
+        body.put("keptForDays", config.keptForDays());
+      }
     } else if (error.isPresent()) {
       Map<String, Object> reason = read(error.get().key());
       body.put("status", "failed");

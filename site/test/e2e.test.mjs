@@ -523,6 +523,8 @@ test('film stills: search a film, pick two stills, see two palettes', async () =
   assert.match(film.still, /BladeRunner2049_003\.jpg/);
   await page.screenshot({ path: join(outputDir, 'film-stills.png'), fullPage: true });
 
+  assert.match(page.url(), /#job=[a-z2-7]{26}$/, 'a still shown in full has its own address');
+  await page.click('#tab-film'); // back to the stills, as they were left
   await page.locator('#stills input').nth(1).check();
   await page.click('#film-palette-go');
   const whole = page.locator('#film-results li.whole');

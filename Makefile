@@ -28,4 +28,4 @@ bench-worker:
 test:
 	mvn -B verify
 	cfn-lint template.yaml
-	cd site && npm ci --no-audit --no-fund && npm test
+	cd site && npm ci --no-audit --no-fund --loglevel=error && npm -s test

@@ -117,6 +117,14 @@ export async function waitForJob(jobId, { onWaiting = () => {}, timeoutMs = 180_
   }
 }
 
+/**
+ * A new job over the photo a job already uploaded, with other options ({k, limit, space}): the
+ * server copies the upload to a new job key and the worker runs it. Resolves with {jobId}.
+ */
+export function rerunJob(jobId, options) {
+  return call(`/jobs/${encodeURIComponent(jobId)}/reruns`, { method: 'POST', body: JSON.stringify(options) });
+}
+
 /** Films on film-grab.com matching a title: {films: [{title, url}]}; a 404 ApiError if none. */
 export function searchFilms(query) {
   return call(`/filmgrab/search?q=${encodeURIComponent(query)}`);

@@ -1,15 +1,19 @@
 // Wiring: connects the page's elements to the modules. Each concern lives in its own module;
 // this file only decides what happens when.
+//
+// Status is what the server can know: the upload's own percentage, then the job as `GET /jobs/{id}`
+// reports it. The API sees only the buckets, so a job is "pending" (its upload is there, no result
+// yet: queued or being processed, the API cannot tell which), then done or failed with the
+// worker's own message.
 import { config } from '../config.js';
-import { createUpload, getJob, waitForJob, ApiError } from './api.js';
+import { createUpload, getJob, waitForJob, rerunJob, ApiError } from './api.js';
 import { uploadFile } from './upload.js';
 import { problemWith, megabytes } from './checks.js';
-import { showChips, showImage, reserveImageSpace, wireCompare, swatchesOf } from './palette-view.js';
-import { loadPlotly, renderPlot, clearPlot } from './plot.js';
-import { showDownloads, downloadZip, fetchJson } from './downloads.js';
+import { swatchesOf } from './palette-view.js';
 import { remember, showRecent } from './recent.js';
 import { wireFilm } from './film.js';
 import { applyOptions, chosenOptions } from './options.js';
+import { createResults } from './results.js';
 
 const $ = (id) => document.getElementById(id);
 const ui = {
@@ -25,32 +29,28 @@ const ui = {
   go: $('go'),
   progress: $('progress'),
   status: $('status'),
-  results: $('results'),
-  chips: $('chips'),
-  swatch: $('swatch'),
-  original: $('original'),
-  replaced: $('replaced'),
-  compare: $('compare'),
-  compareSlider: $('compare-slider'),
-  plot: $('plot'),
-  downloads: $('downloads'),
-  zip: $('zip'),
   recent: $('recent'),
   recentEmpty: $('recent-empty'),
+  views: { photo: $('view-photo'), film: $('view-film') },
+  tabs: { photo: $('tab-photo'), film: $('tab-film') },
 };
-const state = { file: null, previewUrl: null, job: null, busy: false };
+const state = { file: null, previewUrl: null, busy: false, originals: new Map() };
+const JOB_HASH = /^#job=([a-z2-7]{26})$/;
 
-function setStatus(text, isError = false) {
-  ui.status.textContent = text;
-  ui.status.classList.toggle('error', isError);
+function setStatus(text, { error = false, stage } = {}, target = ui.status) {
+  target.textContent = text;
+  target.classList.toggle('error', error);
+  if (stage) target.dataset.stage = stage;
 }
 
-function fail(error) {
+function fail(error, target = ui.status) {
   const message = error instanceof ApiError ? error.message : 'Something went wrong. Try again.';
-  setStatus(message, true);
-  ui.status.dataset.error = error?.code ?? 'unexpected';
+  setStatus(message, { error: true, stage: 'failed' }, target);
+  target.dataset.error = error?.code ?? 'unexpected';
   if (!(error instanceof ApiError)) console.error(error);
 }
+
+const results = createResults({ onError: (error) => fail(error) });
 
 function choose(file) {
   const problem = problemWith(file, config.options.maxBytes.default);
@@ -69,8 +69,24 @@ function choose(file) {
   ui.drop.classList.add('has-preview');
   ui.dropText.textContent = 'Drop or choose another photo';
   ui.progress.value = 0;
-  setStatus(`Ready: ${file.name} (${megabytes(file.size)}).`);
-  loadPlotly().catch(() => {}); // warm the cache while the upload runs
+  setStatus(`Ready: ${file.name} (${megabytes(file.size)}).`, { stage: 'ready' });
+}
+
+/** "Pending 0.4 s": the job's state as the API reports it, with the time waited. */
+const pending = (ms) => `Uploaded. Pending: queued or being processed… ${(ms / 1000).toFixed(1)} s`;
+
+/** Shows a done job, puts its id in the address and records the time from `started`. */
+function present(job, originalUrl, started, name) {
+  if (originalUrl) state.originals.set(job.jobId, originalUrl);
+  const images = results.show(job, originalUrl);
+  history.replaceState(null, '', `#job=${job.jobId}`);
+  ui.tabs.photo.href = `#job=${job.jobId}`;
+  showView('photo');
+  results.strip.scrollIntoView({ block: 'start' });
+  const ms = Math.round(performance.now() - started);
+  remember({ jobId: job.jobId, name, status: 'done', colors: swatchesOf(job.palette).map((s) => s.hex) });
+  refreshRecent();
+  return { ms, images };
 }
 
 async function run(event) {
@@ -79,28 +95,28 @@ async function run(event) {
   state.busy = true;
   ui.go.disabled = true;
   delete ui.status.dataset.error;
+  delete document.body.dataset.resultsMs;
   const started = performance.now();
   const file = state.file;
   let jobId = null;
   try {
-    setStatus('Uploading…');
+    setStatus('Uploading… 0%', { stage: 'uploading' });
     const created = await createUpload(file, chosenOptions(ui));
     jobId = created.jobId;
     remember({ jobId, name: file.name, status: 'uploading' });
     await uploadFile(created.upload, file, (fraction) => {
       ui.progress.value = Math.round(fraction * 100);
-      setStatus(`Uploading… ${Math.round(fraction * 100)}%`);
+      setStatus(`Uploading… ${Math.round(fraction * 100)}%`, { stage: 'uploading' });
     });
-    setStatus('Uploaded. Finding the colours…');
-    const job = await waitForJob(jobId, {
-      onWaiting: (ms) => setStatus(`Uploaded. Finding the colours… ${(ms / 1000).toFixed(1)} s`),
-    });
-    await showResults(job, state.previewUrl);
-    const seconds = (performance.now() - started) / 1000;
-    document.body.dataset.resultsMs = String(Math.round(seconds * 1000));
-    setStatus(`Done in ${seconds.toFixed(1)} s.`);
-    remember({ jobId, name: file.name, status: 'done', colors: swatchesOf(job.palette).map((s) => s.hex) });
+    setStatus(pending(0), { stage: 'pending' });
+    ui.progress.removeAttribute('value'); // indeterminate: the server reports no percentage
+    const job = await waitForJob(jobId, { onWaiting: (ms) => setStatus(pending(ms), { stage: 'pending' }) });
+    const { ms } = present(job, state.previewUrl, started, file.name);
+    document.body.dataset.resultsMs = String(ms);
+    ui.progress.value = 100;
+    setStatus(`Done in ${(ms / 1000).toFixed(1)} s.`, { stage: 'done' });
   } catch (error) {
+    ui.progress.value = 0;
     fail(error);
     if (jobId) remember({ jobId, name: file.name, status: 'failed' });
   } finally {
@@ -110,56 +126,74 @@ async function run(event) {
   }
 }
 
-async function showResults(job, originalUrl) {
-  state.job = job;
-  const files = job.files ?? [];
-  const named = (name) => files.find((f) => f.name === name);
-  ui.results.hidden = false;
-  reserveImageSpace(ui.swatch.parentElement, ui.compare, job.palette);
-  showChips(ui.chips, job.palette);
-  showDownloads(ui.downloads, files, fail);
-  ui.compareSlider.parentElement.hidden = !originalUrl;
-  const images = [];
-  if (named('swatch.png')) images.push(showImage(ui.swatch, named('swatch.png').url));
-  if (named('replaced.png')) images.push(showImage(ui.replaced, named('replaced.png').url));
-  if (originalUrl) images.push(showImage(ui.original, originalUrl));
-  else ui.original.removeAttribute('src');
-  ui.compareSlider.value = originalUrl ? 50 : 0;
-  ui.compareSlider.dispatchEvent(new Event('input'));
-  await Promise.allSettled(images);
-  ui.results.dataset.jobId = job.jobId;
-  drawPlot(named('scatter.json'));
-}
-
-async function drawPlot(file) {
-  clearPlot(ui.plot);
-  delete ui.plot.dataset.renderMs;
-  if (!file) return;
+async function rerun(event) {
+  event.preventDefault();
+  const source = results.job();
+  const r = results.rerun;
+  if (!source || r.go.disabled) return;
+  r.go.disabled = true;
+  delete r.status.dataset.error;
+  delete document.body.dataset.rerunMs;
+  const started = performance.now();
+  const options = chosenOptions(r);
   try {
-    await renderPlot(ui.plot, await fetchJson(file));
+    setStatus(`Re-running with k = ${options.k}…`, { stage: 'pending' }, r.status);
+    const { jobId } = await rerunJob(source.jobId, options);
+    const job = await waitForJob(jobId, {
+      onWaiting: (ms) => setStatus(pending(ms).replace('Uploaded. ', ''), { stage: 'pending' }, r.status),
+    });
+    const name = `${source.palette?.source?.file ?? 'photo'} (k = ${options.k})`;
+    const { ms } = present(job, state.originals.get(source.jobId) ?? null, started, name);
+    document.body.dataset.rerunMs = String(ms);
+    setStatus(`Re-run done in ${(ms / 1000).toFixed(1)} s.`, { stage: 'done' }, results.rerun.status);
   } catch (error) {
-    ui.plot.textContent = error instanceof ApiError ? error.message : 'The 3D plot could not be drawn.';
+    fail(error, r.status);
+  } finally {
+    r.go.disabled = false;
   }
 }
 
-async function openRecent(entry) {
-  setStatus(`Opening ${entry.name ?? entry.jobId}…`);
+/** Opens a job by id (a shared link, a recent entry), waiting if it is still pending. */
+async function openJob(jobId, name) {
+  const started = performance.now();
+  setStatus(`Opening ${name ?? jobId}…`, { stage: 'pending' });
   delete ui.status.dataset.error;
   try {
-    const job = await getJob(entry.jobId);
-    const done = job.status === 'done' ? job : await waitForJob(entry.jobId);
-    await showResults(done, null);
-    setStatus(`Showing ${entry.name ?? entry.jobId}.`);
-    ui.results.scrollIntoView({ behavior: 'smooth' });
+    const job = await getJob(jobId);
+    const done = job.status === 'done' ? job : await waitForJob(jobId);
+    present(done, state.originals.get(jobId) ?? null, started, name ?? done.palette?.source?.file ?? jobId);
+    setStatus(`Showing ${name ?? done.palette?.source?.file ?? jobId}.`, { stage: 'done' });
   } catch (error) {
     fail(
-      error.status === 404 ? new ApiError('gone', 'This job is no longer available; its files have expired.') : error,
+      error.status === 404
+        ? new ApiError('gone', 'This palette is no longer available: its files have expired or never existed.')
+        : error,
     );
   }
 }
 
+function showView(name) {
+  for (const [view, element] of Object.entries(ui.views)) element.hidden = view !== name;
+  for (const [view, tab] of Object.entries(ui.tabs)) {
+    if (view === name) tab.setAttribute('aria-current', 'page');
+    else tab.removeAttribute('aria-current');
+  }
+  document.title = name === 'film' ? 'Film stills — Palette' : 'Palette — colours of a photo';
+}
+
+function route() {
+  const hash = location.hash;
+  if (hash === '#film') return showView('film');
+  showView('photo');
+  const match = hash.match(JOB_HASH);
+  if (match && match[1] !== results.job()?.jobId) openJob(match[1]);
+}
+
 function refreshRecent() {
-  showRecent(ui.recent, ui.recentEmpty, openRecent);
+  showRecent(ui.recent, ui.recentEmpty, (entry) => {
+    if (location.hash === `#job=${entry.jobId}`) openJob(entry.jobId, entry.name);
+    else location.hash = `job=${entry.jobId}`;
+  });
 }
 
 function wireDrop() {
@@ -186,22 +220,11 @@ ui.preview.addEventListener('error', () => {
 });
 applyOptions(ui, config.options);
 wireDrop();
-wireCompare(ui.compareSlider, ui.compare);
 ui.k.addEventListener('input', () => {
   ui.kValue.textContent = ui.k.value;
 });
 ui.form.addEventListener('submit', run);
-ui.zip.addEventListener('click', async () => {
-  if (!state.job) return;
-  ui.zip.disabled = true;
-  try {
-    await downloadZip(state.job.files ?? [], `palette-${state.job.jobId}.zip`);
-  } catch (error) {
-    fail(error);
-  } finally {
-    ui.zip.disabled = false;
-  }
-});
+results.rerun.form.addEventListener('submit', rerun);
 wireFilm(
   {
     form: $('film-search'),
@@ -217,14 +240,13 @@ wireFilm(
   },
   {
     options: () => chosenOptions(ui),
-    onShow: async (job, stillUrl) => {
-      await showResults(job, stillUrl);
-      ui.results.scrollIntoView({ behavior: 'smooth' });
-    },
+    onShow: (job, stillUrl) => present(job, stillUrl, performance.now(), job.palette?.source?.film ?? job.jobId),
     onJob: (entry) => {
       remember(entry);
       refreshRecent();
     },
   },
 );
+window.addEventListener('hashchange', route);
 refreshRecent();
+route();

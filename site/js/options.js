@@ -6,8 +6,11 @@ import { el, clear } from './dom.js';
 /** How the known colour spaces are named in the menu; any other value is shown as it is. */
 const SPACE_LABELS = { rgb: 'RGB (as the original)', oklab: 'OKLab (perceptual)' };
 
-/** Sets each control's range, choices and starting value from `options` ({k, limit, space, …}). */
-export function applyOptions(ui, options) {
+/**
+ * Sets each control's range, choices and starting value from `options` ({k, limit, space, …});
+ * `chosen` (a job's own options) overrides the starting values.
+ */
+export function applyOptions(ui, options, chosen = {}) {
   for (const [input, option] of [
     [ui.k, options.k],
     [ui.limit, options.limit],
@@ -16,12 +19,14 @@ export function applyOptions(ui, options) {
     input.max = String(option.max);
     input.value = String(option.default);
   }
+  if (Number.isInteger(chosen.k)) ui.k.value = String(chosen.k);
+  if (Number.isInteger(chosen.limit)) ui.limit.value = String(chosen.limit);
   ui.kValue.textContent = ui.k.value;
   clear(ui.space);
   for (const value of options.space.values) {
     ui.space.append(el('option', { value, textContent: SPACE_LABELS[value] ?? value }));
   }
-  ui.space.value = options.space.default;
+  ui.space.value = options.space.values.includes(chosen.space) ? chosen.space : options.space.default;
 }
 
 /** The options as chosen, as the API takes them: {k, limit, space}. */

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { closeSync, mkdirSync, openSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
-import { startStack, startFakeFilmGrab, launchBrowser, repoDir, outputDir } from './stack.mjs';
+import { startStack, startFakeFilmGrab, launchBrowser, repoDir, siteDir, outputDir } from './stack.mjs';
 
 const SAMPLE = join(repoDir, 'local/src/main/resources/samples/coffee.png');
 let stack;
@@ -93,59 +93,246 @@ async function distinctColours(page, selector) {
   }, png.toString('base64'));
 }
 
-test('a photo gives chips, swatch, repainted image, a WebGL plot and a zip of everything', async (t) => {
-  const page = await openPage();
+const DESKTOP = { width: 1280, height: 800 };
+const PHONE = { width: 390, height: 844 };
+const SIZES = [
+  ['desktop', DESKTOP],
+  ['phone', PHONE],
+];
+const axeSource = readFileSync(join(siteDir, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+/**
+ * Runs axe-core in the page (evaluated through the DevTools protocol, which the page's CSP does
+ * not govern) and fails on any violation, WCAG 2 A and AA and best practices.
+ */
+async function assertAccessible(page, what) {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, {
+      runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'],
+    });
+    return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  });
+  assert.deepEqual(violations, [], `axe-core on ${what}`);
+}
+
+async function assertNoHorizontalOverflow(page, width) {
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), width, 'nothing overflows sideways');
+}
+
+async function clipboard(page) {
+  return page.evaluate(() => navigator.clipboard.readText());
+}
+
+for (const [size, viewport] of SIZES) {
+  test(`${size}: the palette comes first, every colour is described, the plot reads at a glance`, async (t) => {
+    const page = await openPage(viewport);
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await assertAccessible(page, `the photo view, empty (${size})`);
+    const stages = [];
+    await page.exposeFunction('stage', (s) => stages.push(s));
+    await page.evaluate(() => {
+      const status = document.getElementById('status');
+      new MutationObserver(() => window.stage(status.dataset.stage)).observe(status, { attributes: true });
+    });
+    await upload(page, SAMPLE);
+    await page.waitForSelector('body[data-results-ms]', { timeout: 60_000 });
+
+    // Results first: the strip's top edge is inside the viewport, and nothing overflows sideways.
+    const strip = await page.locator('#strip').boundingBox();
+    assert.ok(strip.y >= 0 && strip.y < viewport.height - 100, `strip top at ${strip.y}`);
+    const column = Math.min(viewport.width, 1100) - 32 - 34; // the page's column less its padding
+    assert.ok(strip.width >= column, `the strip spans the page: ${strip.width}`);
+    assert.ok(strip.height >= 120, `the strip is big enough to judge: ${strip.height}`);
+    await assertNoHorizontalOverflow(page, viewport.width);
+    assert.deepEqual([...new Set(stages)].slice(1), ['uploading', 'pending', 'done'], `status stages: ${stages}`);
+    assert.match(page.url(), /#job=[a-z2-7]{26}$/);
+
+    // Each colour as wide as its share.
+    const segments = await page.$$eval('#strip .segment-item', (items) =>
+      items.map((li) => ({
+        width: li.getBoundingClientRect().width,
+        share: Number.parseFloat(li.querySelector('.segment-share').textContent),
+      })),
+    );
+    const total = segments.reduce((sum, s) => sum + s.width, 0);
+    for (const { width, share } of segments)
+      assert.ok(Math.abs((width / total) * 100 - share) < 1.5, `${width} vs ${share}%`);
+
+    // Every colour fully described (axe-core below checks that each label reads at 4.5:1 or better).
+    const hexes = await page.locator('#colours .hex').allTextContents();
+    assert.ok(hexes.length >= 1 && hexes.length <= 6, `expected 1 to 6 colours, got ${hexes.length}`);
+    for (const hex of hexes) assert.match(hex, /^#[0-9a-f]{6}$/);
+    const values = await page.locator('#colours li').first().locator('.format-value').allTextContents();
+    assert.equal(values.length, 4);
+    assert.match(values[1], /^rgb\(\d+ \d+ \d+\)$/);
+    assert.match(values[2], /^hsl\(\d+ \d+% \d+%\)$/);
+    assert.match(values[3], /^oklch\([\d.]+% [\d.]+ [\d.]+\)$/);
+    const shares = await page.locator('#colours .share').allTextContents();
+    assert.ok(Math.abs(shares.reduce((sum, x) => sum + Number.parseFloat(x), 0) - 100) < 1, `shares ${shares}`);
+
+    // Copy on click, for one format and for the whole palette.
+    await page.locator('#colours li').first().locator('[data-format="oklch"]').click();
+    assert.equal(await clipboard(page), values[3]);
+    await page.click('#copy-css');
+    assert.match(await clipboard(page), new RegExp(`--palette-1: ${hexes[0]};`));
+    await page.click('#copy-json');
+    assert.deepEqual(
+      JSON.parse(await clipboard(page)).map((c) => c.hex),
+      hexes,
+    );
+    await page.click('#copy-tailwind');
+    assert.match(await clipboard(page), new RegExp(`palette: \\{\\n    1: '${hexes[0]}'`));
+
+    // Pointing at a colour lights its pixels in the repainted photo: as many as its share.
+    await page.waitForFunction(() => document.querySelector('#replaced').naturalWidth > 0);
+    const last = hexes.length - 1;
+    await page.locator('#colours li').nth(last).hover();
+    const lit = await page.$eval('#highlight', (c) => ({
+      hidden: c.hidden,
+      hex: c.dataset.hex,
+      share: Number(c.dataset.share),
+    }));
+    assert.equal(lit.hidden, false);
+    assert.equal(lit.hex, hexes[last]);
+    assert.ok(Math.abs(lit.share * 100 - Number.parseFloat(shares[last])) < 2, `${lit.share} vs ${shares[last]}`);
+    await page.mouse.move(0, 0);
+    assert.equal(await page.$eval('#highlight', (c) => c.hidden), true);
+
+    // The plot library loads only when the plot scrolls into view.
+    assert.equal(await page.evaluate(() => 'Plotly' in window), false, 'plotly.js loaded before the plot was in view');
+    await page.locator('#plot').scrollIntoViewIfNeeded();
+    await page.waitForSelector('#plot[data-render-ms]', { timeout: 60_000 });
+    assert.ok((await distinctColours(page, '#plot')) > 50, 'the plot canvas is not blank');
+    assert.equal(await page.$eval('#plot .modebar', (bar) => getComputedStyle(bar).position), 'absolute');
+    // Axes fitted to the data: the cloud fills the cube, only a few stray pixels fall outside it.
+    const fitted = await page.evaluate(() => {
+      const { data, layout } = document.getElementById('plot');
+      const ranges = ['xaxis', 'yaxis', 'zaxis'].map((a) => layout.scene[a].range);
+      const pixels = data.filter((trace) => trace.name !== 'centroids');
+      let inside = 0;
+      let all = 0;
+      for (const trace of pixels) {
+        for (let i = 0; i < trace.x.length; i++, all++) {
+          const point = [trace.x[i], trace.y[i], trace.z[i]];
+          if (point.every((v, a) => v >= ranges[a][0] && v <= ranges[a][1])) inside++;
+        }
+      }
+      return { legend: layout.showlegend, ranges, inside: inside / all };
+    });
+    assert.equal(fitted.legend, false);
+    assert.ok(fitted.inside > 0.97, `the fitted axes hold the pixels: ${fitted.inside}`);
+    const volume = fitted.ranges.reduce((v, [lo, hi]) => v * (hi - lo), 1) / 255 ** 3;
+    assert.ok(volume < 1, `the fitted axes are tighter than the cube: ${volume} of it`);
+    t.diagnostic(`fitted axes ${JSON.stringify(fitted.ranges)}: ${(volume * 100).toFixed(0)}% of the 0–255 cube`);
+    const centroids = await page.evaluate(() =>
+      document.getElementById('plot').data.find((d) => d.name === 'centroids'),
+    );
+    assert.equal(centroids.marker.symbol, 'diamond');
+    await page.click('#plot-full');
+    await page.waitForSelector('#plot[data-view="rgb-full"]');
+    assert.deepEqual(await page.evaluate(() => document.getElementById('plot').layout.scene.xaxis.range), [0, 255]);
+    const plotBox = await page.locator('#plot').boundingBox();
+    assert.ok(plotBox.width >= column, `the plot fills the width: ${plotBox.width}`);
+    await assertNoHorizontalOverflow(page, viewport.width);
+    await assertAccessible(page, `the results (${size})`);
+    await page.screenshot({ path: join(outputDir, `results-${size}.png`), fullPage: true });
+    const shift = await page.evaluate(() => window.layoutShift);
+    assert.ok(shift < 0.1, `the page jumped while results arrived: layout shift ${shift}`);
+    t.diagnostic(
+      `layout shift ${shift.toFixed(4)}; upload to strip ${await page.getAttribute('body', 'data-results-ms')} ms; ` +
+        `plot render ${await page.getAttribute('#plot', 'data-render-ms')} ms`,
+    );
+
+    if (size === 'desktop') {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click('#zip')]);
+      const zipPath = join(outputDir, download.suggestedFilename());
+      await download.saveAs(zipPath);
+      const entries = unzipSync(new Uint8Array(readFileSync(zipPath)));
+      for (const name of ['palette.json', 'swatch.png', 'replaced.png', 'scatter.json']) {
+        assert.ok(entries[name]?.length > 0, `zip holds ${name}: ${Object.keys(entries)}`);
+      }
+      const palette = JSON.parse(new TextDecoder().decode(entries['palette.json']));
+      assert.deepEqual(
+        palette.colors.map((c) => c.hex),
+        hexes,
+      );
+      const recent = await page.locator('#recent li').count();
+      await page.reload();
+      assert.equal(await page.locator('#recent li').count(), recent, 'recent jobs survive a reload');
+    }
+    await page.context().close();
+  });
+}
+
+test('re-run with a new k without a second upload; the share link reloads it in a fresh browser', async (t) => {
+  const page = await openPage(PHONE);
+  const puts = [];
+  page.on('request', (request) => request.method() === 'PUT' && puts.push(request.url()));
+  await page.selectOption('#space', 'oklab');
   await upload(page, SAMPLE);
   await page.waitForSelector('body[data-results-ms]', { timeout: 60_000 });
+  const first = await page.getAttribute('#results', 'data-job-id');
+  assert.equal(await page.inputValue('#rerun-space'), 'oklab', 'the re-run form starts from the job options');
 
-  const hexes = await page.locator('#chips .hex').allTextContents();
-  assert.ok(hexes.length >= 1 && hexes.length <= 6, `expected 1 to 6 chips, got ${hexes.length}`);
-  for (const hex of hexes) assert.match(hex, /^#[0-9a-f]{6}$/);
-  const shares = await page.locator('#chips .share').allTextContents();
-  const total = shares.reduce((sum, s) => sum + Number.parseFloat(s), 0);
-  assert.ok(Math.abs(total - 100) < 1, `shares add up to ${total}%`);
-
-  for (const id of ['swatch', 'replaced', 'original']) {
-    const width = await page.$eval(`#${id}`, (img) => img.naturalWidth);
-    assert.ok(width > 0, `#${id} is shown`);
-  }
-
-  await page.waitForSelector('#plot canvas', { timeout: 60_000 });
+  await page.locator('#rerun-k').fill('3');
+  await page.click('#rerun-go');
+  await page.waitForSelector('body[data-rerun-ms]', { timeout: 60_000 });
+  const rerunMs = Number(await page.getAttribute('body', 'data-rerun-ms'));
+  const second = await page.getAttribute('#results', 'data-job-id');
+  assert.notEqual(second, first);
+  assert.equal(await page.locator('#colours li').count(), 3);
+  assert.equal(puts.length, 1, 'one upload for both palettes');
+  assert.ok(page.url().endsWith(`#job=${second}`), page.url());
+  const hexes = await page.locator('#colours .hex').allTextContents();
+  assert.match(await page.textContent('#kept'), /kept for 30 days/);
+  assert.equal(await page.isHidden('#plot-oklab'), false, 'an OKLab job offers OKLab axes');
+  await page.locator('#plot').scrollIntoViewIfNeeded();
   await page.waitForSelector('#plot[data-render-ms]', { timeout: 60_000 });
-  assert.ok((await distinctColours(page, '#plot')) > 50, 'the plot canvas is not blank');
-  // Plotly styles its toolbar with <style> elements it adds itself; refused, the bar is unstyled.
-  assert.equal(await page.$eval('#plot .modebar', (bar) => getComputedStyle(bar).position), 'absolute');
-  await page.screenshot({ path: join(outputDir, 'results.png'), fullPage: true });
-  const shift = await page.evaluate(() => window.layoutShift);
-  assert.ok(shift < 0.1, `the page jumped while results arrived: layout shift ${shift}`);
-  t.diagnostic(
-    `layout shift ${shift.toFixed(4)}; upload to results ${await page.getAttribute('body', 'data-results-ms')} ms; ` +
-      `plot render ${await page.getAttribute('#plot', 'data-render-ms')} ms`,
-  );
+  await page.click('#plot-oklab');
+  await page.waitForSelector('#plot[data-view="oklab"]');
+  assert.equal(await page.evaluate(() => document.getElementById('plot').layout.scene.xaxis.title.text), 'L');
 
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#zip')]);
-  const zipPath = join(outputDir, download.suggestedFilename());
-  await download.saveAs(zipPath);
-  const entries = unzipSync(new Uint8Array(readFileSync(zipPath)));
-  for (const name of ['palette.json', 'swatch.png', 'replaced.png', 'scatter.json']) {
-    assert.ok(entries[name]?.length > 0, `zip holds ${name}: ${Object.keys(entries)}`);
-  }
-  const palette = JSON.parse(new TextDecoder().decode(entries['palette.json']));
-  assert.deepEqual(
-    palette.colors.map((c) => c.hex),
-    hexes,
-  );
+  // A job id the API never issued an upload for is refused with the server's own words.
+  const refused = await page.evaluate(async () => {
+    const response = await fetch('/jobs/aaaaaaaaaaaaaaaaaaaaaaaaaa/reruns', { method: 'POST', body: '{"k":3}' });
+    return { status: response.status, body: await response.json() };
+  });
+  assert.equal(refused.status, 404);
+  assert.equal(refused.body.error, 'job_not_found');
 
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.waitForTimeout(600); // Plotly redraws for the new width after a debounce
-  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 390, 'nothing overflows a phone');
-  await page.screenshot({ path: join(outputDir, 'results-phone.png'), fullPage: true });
-
-  const recent = await page.locator('#recent li').count();
-  await page.reload();
-  assert.equal(await page.locator('#recent li').count(), recent, 'recent jobs survive a reload');
+  const fresh = await newContext({ viewport: DESKTOP });
+  const other = await fresh.newPage();
+  await other.goto(page.url());
+  await other.waitForSelector(`#results[data-job-id="${second}"]`, { timeout: 30_000 });
+  assert.deepEqual(await other.locator('#colours .hex').allTextContents(), hexes);
+  const strip = await other.locator('#strip').boundingBox();
+  assert.ok(strip.y >= 0 && strip.y < DESKTOP.height - 100, `strip top at ${strip.y}`);
+  await other.screenshot({ path: join(outputDir, 'shared-link-desktop.png'), fullPage: true });
+  await fresh.close();
+  await page.screenshot({ path: join(outputDir, 'rerun-phone.png'), fullPage: true });
+  t.diagnostic(`re-run with k = 3 to the new strip: ${rerunMs} ms`);
   await page.context().close();
 });
+
+for (const [size, viewport] of SIZES) {
+  test(`${size}: the film view is its own route, accessible, and fits`, async () => {
+    const page = await openPage(viewport);
+    await page.click('#tab-film');
+    assert.ok(page.url().endsWith('#film'));
+    assert.equal(await page.isVisible('#film-query'), true);
+    assert.equal(await page.isHidden('#upload-form'), true);
+    assert.equal(await page.getAttribute('#tab-film', 'aria-current'), 'page');
+    await assertAccessible(page, `the film view (${size})`);
+    await assertNoHorizontalOverflow(page, viewport.width);
+    await page.screenshot({ path: join(outputDir, `film-${size}.png`), fullPage: true });
+    await page.keyboard.press('Shift+Tab');
+    await page.goBack();
+    assert.equal(await page.isVisible('#upload-form'), true);
+    await page.screenshot({ path: join(outputDir, `photo-${size}.png`), fullPage: true });
+    await page.context().close();
+  });
+}
 
 test('a throttled API (1 request a second, bursts of 2) slows the page down, yet the upload completes', async (t) => {
   const throttledStack = await startStack({ args: ['--api-rate', '1', '--api-burst', '2'] });
@@ -169,7 +356,7 @@ test('a throttled API (1 request a second, bursts of 2) slows the page down, yet
     await page.waitForSelector('body[data-results-ms], #status[data-error]', { timeout: 90_000 });
 
     assert.equal(await page.getAttribute('#status', 'data-error'), null, await page.textContent('#status'));
-    assert.ok((await page.locator('#chips .hex').count()) >= 1, 'the palette is shown');
+    assert.ok((await page.locator('#colours .hex').count()) >= 1, 'the palette is shown');
     assert.ok(throttled.includes('POST /uploads'), `the page's upload request met a 429: ${throttled}`);
     t.diagnostic(
       `answers 429 the page backed off from: ${throttled.length} (${[...new Set(throttled.map((r) => r.replace(/\/jobs\/.*/, '/jobs/{id}')))].join(', ')}); ` +
@@ -272,8 +459,14 @@ async function chooserFromKeyboard(page) {
 
 test('keyboard: the picker opens from the keyboard and the options are reachable', async () => {
   const page = await openPage();
-  await page.keyboard.press('Tab');
-  assert.equal(await page.evaluate(() => document.activeElement.id), 'file');
+  const visited = [];
+  for (let i = 0; i < 6 && visited.at(-1) !== 'file'; i++) {
+    await page.keyboard.press('Tab');
+    visited.push(await page.evaluate(() => document.activeElement.id || document.activeElement.className));
+  }
+  assert.deepEqual(visited, ['skip', 'tab-photo', 'tab-film', 'file'], 'skip link, the two views, then the picker');
+  const outline = await page.evaluate(() => getComputedStyle(document.querySelector('.drop')).outlineStyle);
+  assert.equal(outline, 'solid', 'the focused picker shows a visible focus ring');
   const chooser = await chooserFromKeyboard(page);
   await chooser.setFiles(SAMPLE);
   await page.keyboard.press('Tab');
@@ -286,6 +479,7 @@ test('keyboard: the picker opens from the keyboard and the options are reachable
 
 test('film stills: search a film, pick two stills, see two palettes', async () => {
   const page = await openPage();
+  await page.click('#tab-film');
   await page.fill('#film-query', 'Blade Runner 2049');
   await page.click('#film-search-go');
   await page.getByRole('button', { name: 'Blade Runner 2049', exact: true }).click();
@@ -329,6 +523,8 @@ test('film stills: search a film, pick two stills, see two palettes', async () =
   assert.match(film.still, /BladeRunner2049_003\.jpg/);
   await page.screenshot({ path: join(outputDir, 'film-stills.png'), fullPage: true });
 
+  assert.match(page.url(), /#job=[a-z2-7]{26}$/, 'a still shown in full has its own address');
+  await page.click('#tab-film'); // back to the stills, as they were left
   await page.locator('#stills input').nth(1).check();
   await page.click('#film-palette-go');
   const whole = page.locator('#film-results li.whole');
@@ -342,6 +538,7 @@ test('film stills: search a film, pick two stills, see two palettes', async () =
 
 test('film stills: a film nobody grabbed gets a sentence, not an error dump', async () => {
   const page = await openPage({ width: 390, height: 844 });
+  await page.click('#tab-film');
   await page.fill('#film-query', 'zzzz no such film');
   await page.click('#film-search-go');
   await page.waitForSelector('#film-status[data-error="film_not_found"]');
@@ -369,6 +566,7 @@ test('film stills: after two uploads, one search sends one request', async () =>
     );
     jobId = await page.getAttribute('#results', 'data-job-id');
   }
+  await page.click('#tab-film');
   await page.fill('#film-query', 'Blade Runner 2049');
   await page.click('#film-search-go');
   await page.waitForFunction(() => /found/.test(document.querySelector('#film-status').textContent));

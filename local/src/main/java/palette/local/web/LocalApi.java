@@ -53,6 +53,9 @@ public final class LocalApi {
     env.put("INPUT_BUCKET", LocalStack.INPUT_BUCKET);
     env.put("OUTPUT_BUCKET", LocalStack.OUTPUT_BUCKET);
     env.put("SITE_ORIGIN", siteOrigin);
+    // The template's default ExpirationDays: what a deployment promises (the local S3 deletes
+    // nothing; see docs/local-vs-aws.md).
+    env.put("EXPIRATION_DAYS", "30");
     env.put("S3_ENDPOINT", stack.endpoint().toString());
     env.put("AWS_REGION", LocalS3.REGION);
     return env;

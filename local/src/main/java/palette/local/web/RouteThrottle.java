@@ -18,6 +18,7 @@ final class RouteThrottle {
       List.of(
           "POST /uploads",
           "GET /jobs/{id}",
+          "POST /jobs/{id}/reruns",
           "GET /filmgrab/search",
           "GET /filmgrab/film",
           "POST /filmgrab/jobs");

@@ -26,6 +26,8 @@ import palette.handlers.FilmGrabSettings;
  * @param filmGrab how the film-grab routes reach film-grab.com ({@code FILMGRAB_BASE_URL})
  * @param originSecret the value the distribution sends in {@code X-Palette-Origin-Secret}, so a
  *     call that bypasses it (and its web ACL) is refused; empty checks nothing (local stack)
+ * @param keptForDays after how many days the buckets' lifecycle rule deletes a job's files ({@code
+ *     EXPIRATION_DAYS}, the template's {@code ExpirationDays}); 0 when none is known
  */
 public record ApiConfig(
     String inputBucket,
@@ -37,7 +39,8 @@ public record ApiConfig(
     Duration uploadTtl,
     Duration downloadTtl,
     FilmGrabConfig filmGrab,
-    String originSecret) {
+    String originSecret,
+    int keptForDays) {
 
   /** One film-grab request must end well inside the function's timeout; no retries. */
   static final Duration FILMGRAB_TIME = Duration.ofSeconds(8);
@@ -56,6 +59,10 @@ public record ApiConfig(
     requireMinutes("DOWNLOAD_URL_SECONDS", downloadTtl);
     if (filmGrab == null) {
       throw new IllegalArgumentException("filmGrab must not be null");
+    }
+    if (keptForDays < 0) {
+      throw new IllegalArgumentException(
+          "EXPIRATION_DAYS must not be negative, was " + keptForDays);
     }
   }
 
@@ -79,7 +86,8 @@ public record ApiConfig(
         uploadTtl,
         downloadTtl,
         FilmGrabSettings.fromEnv(new Environment(Map.of()), FILMGRAB_TIME, 1),
-        "");
+        "",
+        0);
   }
 
   /** Reads the variables the template declares; missing optional ones take their defaults. */
@@ -96,7 +104,8 @@ public record ApiConfig(
         Duration.ofSeconds(env.number("UPLOAD_URL_SECONDS", 300, 1, 3600)),
         Duration.ofSeconds(env.number("DOWNLOAD_URL_SECONDS", 900, 1, 3600)),
         FilmGrabSettings.fromEnv(env, FILMGRAB_TIME, 1),
-        env.text("ORIGIN_SECRET", ""));
+        env.text("ORIGIN_SECRET", ""),
+        (int) env.number("EXPIRATION_DAYS", 0, 0, 36500));
   }
 
   /** The largest upload accepted, in bytes: the worker's own limit. */

@@ -11,9 +11,10 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The API function behind the HTTP API (payload format 2.0): {@code POST /uploads} hands out a
- * presigned upload for a new job, {@code GET /jobs/{id}} reports a job's state and results, and
- * {@code /filmgrab/…} searches film-grab.com and starts jobs for chosen stills. The clients are
- * built once per container; the routing and every rule live in {@link ApiRoutes}.
+ * presigned upload for a new job, {@code GET /jobs/{id}} reports a job's state and results, {@code
+ * POST /jobs/{id}/reruns} runs an uploaded photo again with other options, and {@code /filmgrab/…}
+ * searches film-grab.com and starts jobs for chosen stills. The clients are built once per
+ * container; the routing and every rule live in {@link ApiRoutes}.
  */
 public final class ApiHandler
     implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
@@ -38,6 +39,7 @@ public final class ApiHandler
             config,
             new Uploads(config, S3Clients.presigner(config, credentials)),
             new Jobs(config, s3, S3Clients.presigner(config, credentials)),
+            new Reruns(config, s3),
             new FilmGrabRoutes(FilmGrab.create(config.filmGrab()), new FilmGrabJobs(config, s3)));
   }
 

@@ -20,17 +20,20 @@ final class ApiRoutes {
   private static final int MAX_FILMGRAB_BODY = 64 * 1024;
 
   private static final String JOBS = "/jobs/";
+  private static final String RERUNS = "/reruns";
 
   private final ApiConfig config;
   private final Uploads uploads;
   private final Jobs jobs;
+  private final Reruns reruns;
   private final FilmGrabRoutes filmGrab;
   private final Callers callers;
 
-  ApiRoutes(ApiConfig config, Uploads uploads, Jobs jobs, FilmGrabRoutes filmGrab) {
+  ApiRoutes(ApiConfig config, Uploads uploads, Jobs jobs, Reruns reruns, FilmGrabRoutes filmGrab) {
     this.config = config;
     this.uploads = uploads;
     this.jobs = jobs;
+    this.reruns = reruns;
     this.filmGrab = filmGrab;
     this.callers = new Callers(config.siteOrigin(), config.originSecret());
   }
@@ -69,6 +72,11 @@ final class ApiRoutes {
       }
       if (path.startsWith("/filmgrab/")) {
         return filmGrab(method, path, event);
+      }
+      if (path.startsWith(JOBS) && path.endsWith(RERUNS)) {
+        requireMethod("POST", method);
+        String id = path.substring(JOBS.length(), path.length() - RERUNS.length());
+        return Responses.json(201, reruns.create(jobId(id), body(event, MAX_BODY)));
       }
       if (path.startsWith(JOBS) && path.indexOf('/', JOBS.length()) < 0) {
         requireMethod("GET", method);
@@ -185,7 +193,10 @@ final class ApiRoutes {
   }
 
   private static void log(String method, String path, int status, Stopwatch clock) {
-    String route = path.startsWith(JOBS) ? "/jobs/{id}" : path.length() > 64 ? "?" : path;
+    String route =
+        path.startsWith(JOBS)
+            ? path.endsWith(RERUNS) ? "/jobs/{id}/reruns" : "/jobs/{id}"
+            : path.length() > 64 ? "?" : path;
     // Query strings (film titles, URLs) are not logged.
     System.out.println(
         Responses.write(

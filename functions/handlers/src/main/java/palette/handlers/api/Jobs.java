@@ -60,6 +60,9 @@ final class Jobs {
       body.put("palette", palette.get());
       body.put("files", files(outputs, prefix));
       body.put("expiresInSeconds", config.downloadTtl().toSeconds());
+      if (config.keptForDays() > 0) {
+        body.put("keptForDays", config.keptForDays());
+      }
     } else if (error.isPresent()) {
       Map<String, Object> reason = error.get();
       body.put("status", "failed");

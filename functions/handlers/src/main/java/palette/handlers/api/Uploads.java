@@ -42,7 +42,7 @@ final class Uploads {
             .contentType(request.contentType())
             .contentLength(request.size())
             .ifNoneMatch("*")
-            .metadata(metadata(request))
+            .metadata(metadata(request.options()))
             .build();
     PresignedPutObjectRequest presigned =
         presigner.presignPutObject(
@@ -62,11 +62,12 @@ final class Uploads {
     return body;
   }
 
-  private static Map<String, String> metadata(UploadRequest request) {
+  /** The per-job options as the object metadata the worker reads ({@code x-amz-meta-k}, …). */
+  static Map<String, String> metadata(palette.core.PaletteOptions options) {
     Map<String, String> meta = new LinkedHashMap<>();
     for (Option option : Option.values()) {
       if (option.perJob()) {
-        meta.put(option.dashed(), String.valueOf(option.valueIn(request.options())));
+        meta.put(option.dashed(), String.valueOf(option.valueIn(options)));
       }
     }
     return meta;

@@ -147,6 +147,54 @@ class ApiHandlerTest {
     assertThat(response.getBody()).doesNotContain("Exception").doesNotContain("127.0.0.1");
   }
 
+  @ParameterizedTest
+  @Event(value = POST, type = APIGatewayV2HTTPEvent.class)
+  void aRerunCopiesTheUploadToANewJobWithTheNewOptions(APIGatewayV2HTTPEvent event)
+      throws Exception {
+    Presigned upload = new Presigned(handler.handleRequest(event, null).getBody());
+    assertThat(upload.put(new byte[48213])).isEqualTo(200);
+
+    event.setRawPath("/jobs/" + upload.jobId + "/reruns");
+    event.setBody("{\"k\": 3, \"limit\": 7, \"space\": \"rgb\"}");
+    APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+
+    assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(201);
+    Map<String, Object> rerun = body(response);
+    String jobId = (String) rerun.get("jobId");
+    assertThat(jobId).matches("[a-z2-7]{26}").isNotEqualTo(upload.jobId);
+    assertThat(rerun).containsEntry("key", "uploads/" + jobId + "/Cafe-au-lait.png");
+    var copy = s3.headObject(b -> b.bucket(LocalS3.INPUT).key((String) rerun.get("key")));
+    assertThat(copy.contentLength()).isEqualTo(48213);
+    assertThat(copy.contentType()).isEqualTo("image/png");
+    assertThat(copy.metadata())
+        .containsEntry("k", "3")
+        .containsEntry("limit", "7")
+        .containsEntry("space", "rgb");
+  }
+
+  @ParameterizedTest
+  @Event(value = POST, type = APIGatewayV2HTTPEvent.class)
+  void aRerunNeedsAnUploadThisApiIssuedAndValidOptions(APIGatewayV2HTTPEvent event)
+      throws Exception {
+    event.setRawPath("/jobs/mzxw6ytboi4dsmzrgq3tmnzxhe/reruns");
+    event.setBody("{\"k\": 3}");
+    APIGatewayV2HTTPResponse unknown = handler.handleRequest(event, null);
+    assertThat(unknown.getStatusCode()).isEqualTo(404);
+    assertThat(body(unknown)).containsEntry("error", "job_not_found");
+
+    event.setRawPath("/jobs/..%2Fother/reruns");
+    assertThat(handler.handleRequest(event, null).getStatusCode()).isEqualTo(400);
+
+    LocalS3.put(s3, LocalS3.INPUT, "uploads/mzxw6ytboi4dsmzrgq3tmnzxhe/photo.png", "png");
+    event.setRawPath("/jobs/mzxw6ytboi4dsmzrgq3tmnzxhe/reruns");
+    event.setBody("{\"k\": 0}");
+    APIGatewayV2HTTPResponse bad = handler.handleRequest(event, null);
+    assertThat(bad.getStatusCode()).isEqualTo(400);
+    assertThat(body(bad))
+        .containsEntry("error", "invalid_option")
+        .containsEntry("message", "k must be between 1 and 64, was 0");
+  }
+
   static Map<String, Object> body(APIGatewayV2HTTPResponse response) throws Exception {
     assertThat(response.getHeaders())
         .containsEntry("content-type", "application/json; charset=utf-8");

@@ -47,7 +47,7 @@ class FailureTest {
     ApiConfig config =
         LocalS3.config(java.net.URI.create("http://127.0.0.1:9"), Duration.ofMinutes(5));
     // No presigner: creating the upload fails with a NullPointerException, a bug.
-    ApiRoutes routes = new ApiRoutes(config, new Uploads(config, null), null, null);
+    ApiRoutes routes = new ApiRoutes(config, new Uploads(config, null), null, null, null);
     APIGatewayV2HTTPEvent event =
         APIGatewayV2HTTPEvent.builder()
             .withRawPath("/uploads")

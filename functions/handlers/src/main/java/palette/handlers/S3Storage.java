@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.ResponseInputStream;
@@ -86,9 +87,19 @@ public final class S3Storage implements Storage {
 
   @Override
   public void write(
-      String bucket, String key, byte[] bytes, String contentType, String cacheControl) {
+      String bucket,
+      String key,
+      byte[] bytes,
+      String contentType,
+      String cacheControl,
+      Map<String, String> metadata) {
     s3.putObject(
-        b -> b.bucket(bucket).key(key).contentType(contentType).cacheControl(cacheControl),
+        b ->
+            b.bucket(bucket)
+                .key(key)
+                .contentType(contentType)
+                .cacheControl(cacheControl)
+                .metadata(metadata),
         RequestBody.fromBytes(bytes));
   }
 

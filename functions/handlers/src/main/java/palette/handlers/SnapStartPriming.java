@@ -57,7 +57,8 @@ final class SnapStartPriming implements Resource {
           }
 
           @Override
-          public void write(String b, String k, byte[] bytes, String type, String cache) {}
+          public void write(
+              String b, String k, byte[] bytes, String type, String cache, Map<String, String> m) {}
 
           @Override
           public void delete(String bucket, String key) {}

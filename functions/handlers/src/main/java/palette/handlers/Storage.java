@@ -20,7 +20,22 @@ public interface Storage {
   Optional<StoredObject> read(String bucket, String key, long maxBytes);
 
   /** Stores an object, replacing any object with the same key. */
-  void write(String bucket, String key, byte[] bytes, String contentType, String cacheControl);
+  default void write(
+      String bucket, String key, byte[] bytes, String contentType, String cacheControl) {
+    write(bucket, key, bytes, contentType, cacheControl, Map.of());
+  }
+
+  /**
+   * Stores an object with user metadata ({@code x-amz-meta-…}, read back by {@link #read}),
+   * replacing any object with the same key.
+   */
+  void write(
+      String bucket,
+      String key,
+      byte[] bytes,
+      String contentType,
+      String cacheControl,
+      Map<String, String> metadata);
 
   /** Deletes an object; deleting a missing object is not an error. */
   void delete(String bucket, String key);

@@ -67,6 +67,11 @@ class FilmGrabWorkerTest {
     storage.put(IN, KEY, Json.write(request).getBytes(StandardCharsets.UTF_8), Map.of());
   }
 
+  /** The output bucket's keys besides the stills kept there ({@link StillCache}). */
+  List<String> results() {
+    return storage.keys(OUT).stream().filter(k -> !k.startsWith(StillCache.PREFIX)).toList();
+  }
+
   String text(String key) {
     return new String(storage.get(OUT, key).bytes(), StandardCharsets.UTF_8);
   }
@@ -82,7 +87,7 @@ class FilmGrabWorkerTest {
 
     assertThat(outcomes).singleElement().matches(Outcome::done);
     String prefix = KEY + "/";
-    assertThat(storage.keys(OUT))
+    assertThat(results())
         .containsExactlyInAnyOrder(
             prefix + "palette.ase",
             prefix + "palette.css",
@@ -101,6 +106,10 @@ class FilmGrabWorkerTest {
             "\"key\": \"" + KEY + "\"",
             "blade-runner-2049/");
     assertThat(site.count("/wp-content/uploads/")).isEqualTo(before + 1);
+    assertThat(storage.get(OUT, "stills/blade-runner-2049/BladeRunner2049_001.jpg").meta())
+        .containsEntry(StillCache.SOURCE_URL, still)
+        .containsEntry(StillCache.LAST_MODIFIED, FakeFilmGrab.LAST_MODIFIED)
+        .containsKey(StillCache.ETAG);
   }
 
   @ParameterizedTest
@@ -117,7 +126,7 @@ class FilmGrabWorkerTest {
       List<Outcome> outcomes = worker().process(event, "req-2");
 
       assertThat(outcomes).singleElement().extracting(Outcome::status).isEqualTo("failed");
-      assertThat(storage.keys(OUT)).containsExactly(KEY + "/error.json");
+      assertThat(results()).containsExactly(KEY + "/error.json");
       assertThat(text(KEY + "/error.json"))
           .as(hostile)
           .startsWith("{\"error\":\"filmgrab_refused\",\"message\":\"The still could not be")
@@ -152,7 +161,7 @@ class FilmGrabWorkerTest {
     assertThatThrownBy(() -> worker().process(event, "req-5"))
         .isInstanceOf(PaletteWorker.TransientFailure.class)
         .hasMessageContaining("503");
-    assertThat(storage.keys(OUT)).isEmpty();
+    assertThat(results()).isEmpty();
   }
 
   @ParameterizedTest
@@ -188,7 +197,7 @@ class FilmGrabWorkerTest {
         .containsEntry("status", "failed")
         .containsEntry("error", "invalid_request")
         .containsEntry("message", "still must be the URL of a film-grab.com still");
-    assertThat(storage.keys(OUT)).isEmpty();
+    assertThat(results()).isEmpty();
   }
 
   Map<String, Object> invokeDirect(Map<String, ?> payload) throws IOException {
@@ -223,7 +232,7 @@ class FilmGrabWorkerTest {
 
     assertThat(outcomes).singleElement().matches(Outcome::done);
     String prefix = KEY + "/";
-    assertThat(storage.keys(OUT))
+    assertThat(results())
         .containsExactlyInAnyOrder(
             prefix + "film.json",
             prefix + "palette.ase",
@@ -249,7 +258,7 @@ class FilmGrabWorkerTest {
 
     worker().process(event, "req-8");
 
-    assertThat(storage.keys(OUT)).containsExactly(KEY + "/error.json");
+    assertThat(results()).containsExactly(KEY + "/error.json");
     assertThat(text(KEY + "/error.json")).contains("filmgrab_refused", "169.254.169.254");
     assertThat(site.requests()).hasSize((int) before);
   }
@@ -267,7 +276,7 @@ class FilmGrabWorkerTest {
         .singleElement()
         .extracting(Outcome::errorCode)
         .isEqualTo("filmgrab_blocked");
-    assertThat(storage.keys(OUT)).containsExactly(KEY + "/error.json");
+    assertThat(results()).containsExactly(KEY + "/error.json");
     assertThat(text(KEY + "/error.json"))
         .contains("\"error\":\"filmgrab_blocked\"", "film-grab.com refused automated access");
   }
@@ -281,7 +290,7 @@ class FilmGrabWorkerTest {
 
     worker().process(event, "req-10");
 
-    assertThat(storage.keys(OUT)).containsExactly(KEY + "/error.json");
+    assertThat(results()).containsExactly(KEY + "/error.json");
     assertThat(text(KEY + "/error.json")).contains("filmgrab_blocked", "try again later");
   }
 }

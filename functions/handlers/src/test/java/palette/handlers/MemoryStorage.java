@@ -49,9 +49,16 @@ class MemoryStorage implements Storage {
 
   @Override
   public synchronized void write(
-      String bucket, String key, byte[] bytes, String contentType, String cacheControl) {
+      String bucket,
+      String key,
+      byte[] bytes,
+      String contentType,
+      String cacheControl,
+      Map<String, String> metadata) {
     calls.add("put " + bucket + "/" + key);
-    objects.put(bucket + "/" + key, new Stored(bytes.clone(), contentType, cacheControl, Map.of()));
+    objects.put(
+        bucket + "/" + key,
+        new Stored(bytes.clone(), contentType, cacheControl, Map.copyOf(metadata)));
   }
 
   @Override

@@ -164,6 +164,32 @@ class FilmGrabWorkerTest {
     assertThat(results()).isEmpty();
   }
 
+  @Test
+  void withTheLaneTheWorkerLeavesFilmGrabRequestsToIt() throws IOException {
+    putRequest(site.baseUrl() + STILL_PATH);
+    WorkerConfig laned =
+        WorkerConfig.fromEnv(
+            Map.of(
+                "OUTPUT_BUCKET",
+                OUT,
+                "FILMGRAB_BASE_URL",
+                site.baseUrl().toString(),
+                "FILMGRAB_LANE",
+                "queue"));
+    long before = site.requests().size();
+    byte[] event =
+        java.nio.file.Files.readAllBytes(
+            TemplateTest.ROOT.resolve("events/filmgrab-request-put.json"));
+
+    new PaletteWorker(laned, storage, new PrintStream(log, true, StandardCharsets.UTF_8))
+        .handleRequest(new ByteArrayInputStream(event), new ByteArrayOutputStream(), null);
+
+    assertThat(storage.keys(OUT)).isEmpty();
+    assertThat(site.requests()).hasSize((int) before);
+    assertThat(log.toString(StandardCharsets.UTF_8))
+        .contains("\"outcome\":\"skipped\"", "\"key\":\"" + KEY + "\"");
+  }
+
   @ParameterizedTest
   @Event(value = "events/filmgrab-direct.json", type = Map.class)
   void aDirectInvocationWritesUnderAKeyDerivedFromTheRequest(Map<String, Object> payload)

@@ -14,6 +14,10 @@ build-PaletteFunction:
 .PHONY: build-ApiFunction
 build-ApiFunction: build-PaletteFunction
 
+# So does the film-grab lane's function.
+.PHONY: build-FilmGrabFunction
+build-FilmGrabFunction: build-PaletteFunction
+
 # Worker speed: warm handling of a 1920x1080 JPEG on one core, and the artifact's cold start.
 .PHONY: bench-worker
 bench-worker:

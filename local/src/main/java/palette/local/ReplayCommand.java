@@ -78,7 +78,8 @@ final class ReplayCommand implements Callable<Integer> {
 
   private static boolean replay(LocalStack stack, Path file, PrintWriter out) throws Exception {
     try {
-      stack.invoker().invoke(DeadLetters.event(file));
+      String event = DeadLetters.event(file);
+      stack.invokerFor(event).invoke(event);
     } catch (RuntimeException e) {
       out.println("failed again, kept: " + file + ": " + e.getMessage());
       return false;

@@ -142,6 +142,15 @@ public final class FilmGrab {
   }
 
   /**
+   * Returns once a next request would keep this client's pace (one second, or the site's longer
+   * Crawl-delay, after the last one). Call it before handing over to another client: the next job
+   * may run in a new Lambda container, whose client knows nothing of this one's last request.
+   */
+  public void awaitPace() {
+    http.awaitPace();
+  }
+
+  /**
    * Checks a URL someone else gave (a still named in a request) against the host policy without
    * fetching it: an allowlisted https host, or the configured test origin. Throws {@link
    * FilmGrabException} with reason REFUSED otherwise; {@link #fetchStill} checks again anyway.

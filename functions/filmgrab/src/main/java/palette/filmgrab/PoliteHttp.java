@@ -41,6 +41,11 @@ final class PoliteHttp {
     return policy;
   }
 
+  /** Blocks until the next request to any host would keep the pace (see {@link RateLimiter}). */
+  void awaitPace() {
+    limiter.awaitPace();
+  }
+
   /** The body of a 200 response for {@code url} after following allowed redirects. */
   HttpFetcher.Response get(URI url, long maxBytes, String kind) {
     return get(url, maxBytes, kind, Validators.NONE);

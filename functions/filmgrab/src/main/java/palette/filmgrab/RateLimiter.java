@@ -39,6 +39,22 @@ final class RateLimiter {
     nextSlot.computeIfPresent(key, (h, next) -> next + after - before);
   }
 
+  /**
+   * Blocks until a request to every host this limiter has spaced would be allowed: a caller that
+   * hands over to another client (the next job may run in a fresh container, with its own limiter)
+   * leaves the pace intact that way.
+   */
+  void awaitPace() {
+    long wait = untilAllFree(System.nanoTime());
+    if (wait > 0) {
+      sleep(wait);
+    }
+  }
+
+  private synchronized long untilAllFree(long now) {
+    return nextSlot.values().stream().mapToLong(slot -> slot - now).max().orElse(0);
+  }
+
   private synchronized long reserve(String host, long now) {
     long interval = Math.max(intervalNanos, slower.getOrDefault(host, 0L));
     long slot = Math.max(now, nextSlot.getOrDefault(host, now));

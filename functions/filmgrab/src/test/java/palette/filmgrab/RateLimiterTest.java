@@ -34,6 +34,22 @@ class RateLimiterTest {
   }
 
   @Test
+  void awaitingThePaceWaitsForTheLatestHostAndNotWithoutRequests() {
+    RateLimiter limiter = new RateLimiter(Duration.ofMillis(300));
+    long start = System.nanoTime();
+    limiter.awaitPace();
+    long idle = millisSince(start);
+
+    limiter.acquire("film-grab.com");
+    limiter.atLeast("film-grab.com", Duration.ofMillis(600)); // a Crawl-delay
+    limiter.awaitPace();
+    long afterOneRequest = millisSince(start);
+
+    assertThat(idle).isLessThan(100);
+    assertThat(afterOneRequest).isGreaterThanOrEqualTo(595);
+  }
+
+  @Test
   void concurrentCallersAreSpacedToo() throws Exception {
     RateLimiter limiter = new RateLimiter(Duration.ofMillis(200));
     List<Long> times = Collections.synchronizedList(new ArrayList<>());

@@ -16,11 +16,12 @@ import palette.filmgrab.FilmGrabException;
 
 /**
  * One film-grab request from its read to the last put: the still is fetched with the film-grab
- * client (whose host policy refuses anything but film-grab.com before connecting) and then treated
- * exactly like an uploaded image, with the still's URL and the film's title added to the palette
- * document's source. Outputs follow {@link OutputKeys} for the request's key. A refused URL, a
- * missing still or a bad option is permanent ({@code error.json}); network trouble and 429/5xx
- * answers escape as {@link FilmGrabException} so Lambda retries.
+ * client (whose host policy refuses anything but film-grab.com before connecting), or revalidated
+ * when a copy is kept in the output bucket ({@link StillCache}), and then treated exactly like an
+ * uploaded image, with the still's URL and the film's title added to the palette document's source.
+ * Outputs follow {@link OutputKeys} for the request's key. A refused URL, a missing still or a bad
+ * option is permanent ({@code error.json}); network trouble and 429/5xx answers escape as {@link
+ * FilmGrabException} so Lambda retries.
  */
 final class FilmGrabJob {
   private final Storage storage;
@@ -28,13 +29,15 @@ final class FilmGrabJob {
   private final FilmGrab site;
   private final Outputs outputs;
   private final FilmPaletteJob film;
+  private final StillCache stills;
 
   FilmGrabJob(Storage storage, WorkerConfig config, FilmGrab site, Executor requests) {
     this.storage = storage;
     this.defaults = config.defaults();
     this.site = site;
     this.outputs = new Outputs(storage, config.outputBucket(), requests);
-    this.film = new FilmPaletteJob(site, outputs);
+    this.stills = new StillCache(storage, config.outputBucket(), site);
+    this.film = new FilmPaletteJob(site, stills, outputs);
   }
 
   /** A request object named by an S3 event, within the invocation's budget. */
@@ -92,7 +95,7 @@ final class FilmGrabJob {
       options = Option.perJobFromText(request.options(), defaults);
       URI still = site.expectAllowed(request.still());
       clock.lap();
-      byte[] bytes = site.fetchStill(still);
+      byte[] bytes = stills.fetch(still, request.film(), request.filmUrl());
       timings.put("fetch", clock.lap());
       Map<String, String> source = source(ref, request, still);
       PaletteRun run =

@@ -14,16 +14,19 @@ import palette.filmgrab.FilmGrab;
 
 /**
  * The film palette of a {@link FilmPaletteRequest}: every still is checked against the host policy
- * before any is fetched, then fetched and pooled so that each counts the same. Writes {@code
- * poster.png}, the palette exports and {@code film.json}, and the film document again as {@code
- * palette.json}, the commit marker every job has. Failures are classified by the caller.
+ * before any is fetched, then fetched (or revalidated, {@link StillCache}) and pooled so that each
+ * counts the same. Writes {@code poster.png}, the palette exports and {@code film.json}, and the
+ * film document again as {@code palette.json}, the commit marker every job has. Failures are
+ * classified by the caller.
  */
 final class FilmPaletteJob {
   private final FilmGrab site;
+  private final StillCache cache;
   private final Outputs outputs;
 
-  FilmPaletteJob(FilmGrab site, Outputs outputs) {
+  FilmPaletteJob(FilmGrab site, StillCache cache, Outputs outputs) {
     this.site = site;
+    this.cache = cache;
     this.outputs = outputs;
   }
 
@@ -46,7 +49,7 @@ final class FilmPaletteJob {
     List<Still> stills = new ArrayList<>();
     long bytes = 0;
     for (URI url : urls) {
-      Still still = new Still(url.toString(), site.fetchStill(url));
+      Still still = new Still(url.toString(), cache.fetch(url, request.film(), request.filmUrl()));
       bytes += still.bytes().length;
       stills.add(still);
     }

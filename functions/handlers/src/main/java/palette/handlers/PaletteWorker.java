@@ -142,10 +142,7 @@ public final class PaletteWorker implements RequestStreamHandler {
     int failures = 0;
     for (ObjectRef ref : objects) {
       try {
-        Outcome outcome =
-            FilmGrabRequest.isRequestKey(ref.key())
-                ? filmGrabJob.run(ref, budget)
-                : job.run(ref, budget);
+        Outcome outcome = run(ref, budget);
         log.println(Json.write(outcome.logFields(requestId, function)));
       } catch (RuntimeException e) {
         failures++;
@@ -158,6 +155,19 @@ public final class PaletteWorker implements RequestStreamHandler {
     }
   }
 
+  /** Film-grab requests go to their lane when it exists (see {@link WorkerConfig#filmGrabLane}). */
+  private Outcome run(ObjectRef ref, Budget budget) {
+    if (!FilmGrabRequest.isRequestKey(ref.key())) {
+      return job.run(ref, budget);
+    }
+    if (config.filmGrabLane()) {
+      String prefix = OutputKeys.prefixFor(ref.key());
+      return new Outcome(
+          ref, "skipped", prefix, null, "the film-grab lane runs it", null, Map.of());
+    }
+    return filmGrabJob.run(ref, budget);
+  }
+
   /**
    * Runs one job on a small built-in image without touching storage, so the first real event does
    * not pay for class loading: SnapStart does this before its snapshot, local servers at start.
@@ -166,7 +176,7 @@ public final class PaletteWorker implements RequestStreamHandler {
     return new SnapStartPriming(config, REQUESTS).prime();
   }
 
-  private static Map<String, Object> retryFields(
+  static Map<String, Object> retryFields(
       String requestId, String function, ObjectRef ref, Exception e) {
     Map<String, Object> fields = new LinkedHashMap<>();
     fields.put("level", "ERROR");

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.ResponseInputStream;
@@ -91,7 +92,7 @@ public final class S3Storage implements Storage {
       byte[] bytes,
       String contentType,
       String cacheControl,
-      java.util.Map<String, String> metadata) {
+      Map<String, String> metadata) {
     s3.putObject(
         b ->
             b.bucket(bucket)

@@ -58,12 +58,7 @@ final class SnapStartPriming implements Resource {
 
           @Override
           public void write(
-              String b,
-              String k,
-              byte[] bytes,
-              String type,
-              String cache,
-              java.util.Map<String, String> metadata) {}
+              String b, String k, byte[] bytes, String type, String cache, Map<String, String> m) {}
 
           @Override
           public void delete(String bucket, String key) {}

@@ -19,9 +19,15 @@ public interface Storage {
    */
   Optional<StoredObject> read(String bucket, String key, long maxBytes);
 
+  /** Stores an object, replacing any object with the same key. */
+  default void write(
+      String bucket, String key, byte[] bytes, String contentType, String cacheControl) {
+    write(bucket, key, bytes, contentType, cacheControl, Map.of());
+  }
+
   /**
-   * Stores an object with user metadata (keys without {@code x-amz-meta-}), replacing any object
-   * with the same key.
+   * Stores an object with user metadata ({@code x-amz-meta-…}, read back by {@link #read}),
+   * replacing any object with the same key.
    */
   void write(
       String bucket,

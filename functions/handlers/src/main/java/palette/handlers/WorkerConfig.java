@@ -15,14 +15,19 @@ import palette.filmgrab.FilmGrabConfig;
  * @param defaults options for objects whose metadata sets none ({@link
  *     Environment#PALETTE_DEFAULTS})
  * @param filmGrab how film-grab requests fetch their stills ({@code FILMGRAB_BASE_URL})
+ * @param filmGrabLane true when film-grab request objects reach their own lane ({@code
+ *     FILMGRAB_LANE=queue}: the FIFO queue and {@link FilmGrabLane}), so the worker leaves them
+ *     alone although S3 still notifies it of every object
  */
 public record WorkerConfig(
     String outputBucket,
     String region,
     String s3Endpoint,
     PaletteOptions defaults,
-    FilmGrabConfig filmGrab) {
+    FilmGrabConfig filmGrab,
+    boolean filmGrabLane) {
   public static final String OUTPUT_BUCKET = "OUTPUT_BUCKET";
+  public static final String FILMGRAB_LANE = "FILMGRAB_LANE";
   public static final String AWS_REGION = "AWS_REGION";
   public static final String S3_ENDPOINT = "S3_ENDPOINT";
 
@@ -51,7 +56,16 @@ public record WorkerConfig(
         environment.text(S3_ENDPOINT, ""),
         environment.paletteDefaults(),
         // A still is fetched well inside the function's timeout; Lambda retries the rest.
-        FilmGrabSettings.fromEnv(environment, Duration.ofSeconds(20), 2));
+        FilmGrabSettings.fromEnv(environment, Duration.ofSeconds(20), 2),
+        lane(environment.text(FILMGRAB_LANE, "")));
+  }
+
+  private static boolean lane(String value) {
+    if (!value.isEmpty() && !value.equals("queue")) {
+      throw new IllegalArgumentException(
+          FILMGRAB_LANE + " must be 'queue' or empty, was '" + value + "'");
+    }
+    return value.equals("queue");
   }
 
   /** True when the worker talks to a local S3 rather than AWS. */

@@ -68,6 +68,11 @@ class FilmGrabWorkerTest {
     WorkerCalls.invoke(worker(), WorkerCalls.event("filmgrab-request-put.json"), null);
   }
 
+  /** The output bucket's keys besides the stills kept there ({@link StillCache}). */
+  List<String> results() {
+    return storage.keys(OUT).stream().filter(k -> !k.startsWith(StillCache.PREFIX)).toList();
+  }
+
   String text(String key) {
     return new String(storage.get(OUT, key).bytes(), StandardCharsets.UTF_8);
   }
@@ -82,7 +87,7 @@ class FilmGrabWorkerTest {
 
     assertThat(WorkerCalls.outcomes(log)).containsExactly("done");
     String prefix = KEY + "/";
-    assertThat(storage.keys(OUT))
+    assertThat(results())
         .containsExactlyInAnyOrder(
             prefix + "palette.ase",
             prefix + "palette.css",
@@ -101,6 +106,10 @@ class FilmGrabWorkerTest {
             "\"key\": \"" + KEY + "\"",
             "blade-runner-2049/");
     assertThat(site.count("/wp-content/uploads/")).isEqualTo(before + 1);
+    assertThat(storage.get(OUT, "stills/blade-runner-2049/BladeRunner2049_001.jpg").meta())
+        .containsEntry(StillCache.SOURCE_URL, still)
+        .containsEntry(StillCache.LAST_MODIFIED, FakeFilmGrab.LAST_MODIFIED)
+        .containsKey(StillCache.ETAG);
   }
 
   @Test
@@ -117,7 +126,7 @@ class FilmGrabWorkerTest {
       invoke();
 
       assertThat(WorkerCalls.outcomes(log)).containsExactly("failed");
-      assertThat(storage.keys(OUT)).containsExactly(KEY + "/error.json");
+      assertThat(results()).containsExactly(KEY + "/error.json");
       assertThat(text(KEY + "/error.json"))
           .as(hostile)
           .startsWith("{\"error\":\"filmgrab_refused\",\"message\":\"The still could not be")
@@ -150,7 +159,33 @@ class FilmGrabWorkerTest {
     assertThatThrownBy(this::invoke)
         .isInstanceOf(PaletteWorker.TransientFailure.class)
         .hasMessageContaining("503");
+    assertThat(results()).isEmpty();
+  }
+
+  @Test
+  void withTheLaneTheWorkerLeavesFilmGrabRequestsToIt() throws IOException {
+    putRequest(site.baseUrl() + STILL_PATH);
+    WorkerConfig laned =
+        WorkerConfig.fromEnv(
+            Map.of(
+                "OUTPUT_BUCKET",
+                OUT,
+                "FILMGRAB_BASE_URL",
+                site.baseUrl().toString(),
+                "FILMGRAB_LANE",
+                "queue"));
+    long before = site.requests().size();
+    byte[] event =
+        java.nio.file.Files.readAllBytes(
+            TemplateTest.ROOT.resolve("events/filmgrab-request-put.json"));
+
+    new PaletteWorker(laned, storage, new PrintStream(log, true, StandardCharsets.UTF_8))
+        .handleRequest(new java.io.ByteArrayInputStream(event), new ByteArrayOutputStream(), null);
+
     assertThat(storage.keys(OUT)).isEmpty();
+    assertThat(site.requests()).hasSize((int) before);
+    assertThat(log.toString(StandardCharsets.UTF_8))
+        .contains("\"outcome\":\"skipped\"", "\"key\":\"" + KEY + "\"");
   }
 
   @Test
@@ -186,7 +221,7 @@ class FilmGrabWorkerTest {
         .containsEntry("status", "failed")
         .containsEntry("error", "invalid_request")
         .containsEntry("message", "still must be the URL of a film-grab.com still");
-    assertThat(storage.keys(OUT)).isEmpty();
+    assertThat(results()).isEmpty();
   }
 
   Map<String, Object> invokeDirect(Map<String, ?> payload) throws IOException {
@@ -215,7 +250,7 @@ class FilmGrabWorkerTest {
 
     assertThat(WorkerCalls.outcomes(log)).containsExactly("done");
     String prefix = KEY + "/";
-    assertThat(storage.keys(OUT))
+    assertThat(results())
         .containsExactlyInAnyOrder(
             prefix + "film.json",
             prefix + "palette.ase",
@@ -240,7 +275,7 @@ class FilmGrabWorkerTest {
 
     invoke();
 
-    assertThat(storage.keys(OUT)).containsExactly(KEY + "/error.json");
+    assertThat(results()).containsExactly(KEY + "/error.json");
     assertThat(text(KEY + "/error.json")).contains("filmgrab_refused", "169.254.169.254");
     assertThat(site.requests()).hasSize((int) before);
   }
@@ -257,7 +292,7 @@ class FilmGrabWorkerTest {
         .singleElement()
         .extracting(job -> job.get("error"))
         .isEqualTo("filmgrab_blocked");
-    assertThat(storage.keys(OUT)).containsExactly(KEY + "/error.json");
+    assertThat(results()).containsExactly(KEY + "/error.json");
     assertThat(text(KEY + "/error.json"))
         .contains("\"error\":\"filmgrab_blocked\"", "film-grab.com refused automated access");
   }
@@ -270,7 +305,7 @@ class FilmGrabWorkerTest {
 
     invoke();
 
-    assertThat(storage.keys(OUT)).containsExactly(KEY + "/error.json");
+    assertThat(results()).containsExactly(KEY + "/error.json");
     assertThat(text(KEY + "/error.json")).contains("filmgrab_blocked", "try again later");
   }
 
@@ -295,6 +330,6 @@ class FilmGrabWorkerTest {
 
     assertThat(text(KEY + "/error.json"))
         .contains("\"error\":\"too_large_for_budget\"", KEY + " is too large");
-    assertThat(storage.keys(OUT)).containsExactly(KEY + "/error.json");
+    assertThat(results()).containsExactly(KEY + "/error.json");
   }
 }

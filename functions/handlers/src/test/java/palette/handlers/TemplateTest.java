@@ -103,11 +103,11 @@ class TemplateTest {
   }
 
   @Test
-  void bothFunctionsGetTheDeploymentsDefaultsFromTheseParameters() throws IOException {
+  void everyFunctionGetsTheDeploymentsDefaultsFromTheseParameters() throws IOException {
     String template = String.join("\n", templateLines());
     for (String variable : List.of("DEFAULT_K", "DEFAULT_LIMIT", "MAX_BYTES")) {
       String line = variable + ": !Ref " + PARAMETERS.get(variable);
-      assertThat(template.split(Pattern.quote(line), -1)).as(line).hasSize(3);
+      assertThat(template.split(Pattern.quote(line), -1)).as(line).hasSize(4);
     }
     for (String variable : List.of("PLOT_POINTS", "MAX_PIXELS")) {
       assertThat(template).contains(variable + ": !Ref " + PARAMETERS.get(variable));
@@ -147,7 +147,7 @@ class TemplateTest {
             Files.readString(ROOT.resolve("events/env.json")));
     List<String> lines = templateLines();
 
-    assertThat(envJson).containsOnlyKeys("PaletteFunction", "ApiFunction");
+    assertThat(envJson).containsOnlyKeys("PaletteFunction", "FilmGrabFunction", "ApiFunction");
     for (String function : envJson.keySet()) {
       Map<?, ?> variables = (Map<?, ?>) envJson.get(function);
       Set<Object> names = Set.copyOf(variables.keySet());
@@ -158,10 +158,10 @@ class TemplateTest {
   }
 
   @Test
-  void bothFunctionsLogJsonAtInfoAndAreTraced() throws IOException {
+  void everyFunctionLogsJsonAtInfoAndIsTraced() throws IOException {
     List<String> lines = templateLines();
 
-    for (String function : List.of("PaletteFunction", "ApiFunction")) {
+    for (String function : List.of("PaletteFunction", "FilmGrabFunction", "ApiFunction")) {
       assertThat(String.join("\n", resource(lines, function)))
           .as(function)
           .containsPattern(
@@ -257,6 +257,7 @@ class TemplateTest {
     assertThat(alarms)
         .containsExactlyInAnyOrder(
             "DeadLetterAlarm",
+            "FilmGrabDeadLetterAlarm",
             "WorkerErrorsAlarm",
             "WorkerThrottlesAlarm",
             "ApiThrottlesAlarm",
@@ -273,6 +274,61 @@ class TemplateTest {
     }
     assertThat(String.join("\n", resource(lines, "Api5xxAlarm")))
         .contains("Namespace: AWS/ApiGateway", "MetricName: 5xx", "Name: ApiId");
+  }
+
+  @Test
+  void filmGrabRequestsRunOneAtATimeThroughOneFifoMessageGroup() throws IOException {
+    List<String> lines = templateLines();
+    String bucket = String.join("\n", resource(lines, "InputBucket"));
+    String rule = String.join("\n", resource(lines, "FilmGrabRule"));
+    String queue = String.join("\n", resource(lines, "FilmGrabQueue"));
+    String source = String.join("\n", resource(lines, "FilmGrabEventSource"));
+    String function = String.join("\n", resource(lines, "FilmGrabFunction"));
+
+    assertThat(bucket).containsPattern("EventBridgeConfiguration:\\s+EventBridgeEnabled: true");
+    assertThat(rule)
+        .contains(
+            "source: [aws.s3]",
+            "detail-type: [Object Created]",
+            "name: [!Ref InputBucket]",
+            "key: [{prefix: " + FilmGrabRequest.PREFIX + "}]",
+            "Arn: !GetAtt FilmGrabQueue.Arn")
+        .containsPattern("SqsParameters:\\s+MessageGroupId: [a-z-]+\\n")
+        .doesNotContain("MessageGroupId: $.");
+    assertThat(queue)
+        .contains("FifoQueue: true", "ContentBasedDeduplication: true")
+        .containsPattern("deadLetterTargetArn: !GetAtt FilmGrabDeadLetterQueue.Arn");
+    assertThat(String.join("\n", resource(lines, "FilmGrabDeadLetterQueue")))
+        .contains("FifoQueue: true");
+    assertThat(source)
+        .contains(
+            "EventSourceArn: !GetAtt FilmGrabQueue.Arn",
+            "FunctionName: !Ref FilmGrabFunction",
+            "BatchSize: 1",
+            "FunctionResponseTypes: [ReportBatchItemFailures]");
+    assertThat(function)
+        .contains("Handler: " + FilmGrabLane.class.getName() + "::handleRequest")
+        .doesNotContain("Type: SQS", "ReservedConcurrentExecutions");
+    assertThat(number(queue, "VisibilityTimeout"))
+        .isGreaterThanOrEqualTo(6 * number(function, "Timeout"));
+    assertThat(String.join("\n", resource(lines, "FilmGrabQueuePolicy")))
+        .contains("Service: events.amazonaws.com", "aws:SourceArn: !GetAtt FilmGrabRule.Arn");
+  }
+
+  @Test
+  void theWorkerLeavesFilmGrabRequestsToTheLane() throws IOException {
+    String worker = String.join("\n", resource(templateLines(), "PaletteFunction"));
+
+    assertThat(worker).contains(WorkerConfig.FILMGRAB_LANE + ": queue");
+    assertThat(WorkerConfig.fromEnv(Map.of("OUTPUT_BUCKET", "o", "FILMGRAB_LANE", "queue")))
+        .extracting(WorkerConfig::filmGrabLane)
+        .isEqualTo(true);
+  }
+
+  private static int number(String block, String name) {
+    Matcher m = Pattern.compile("\\n\\s+" + name + ": (\\d+)\\n").matcher(block);
+    assertThat(m.find()).as(name).isTrue();
+    return Integer.parseInt(m.group(1));
   }
 
   /** The lines of a top-level section such as {@code Globals}. */

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import org.jclouds.blobstore.BlobStore;
+import palette.handlers.FilmGrabLane;
 import palette.handlers.FilmGrabRequest;
 import palette.handlers.PaletteWorker;
 import palette.handlers.S3Storage;
@@ -24,10 +25,11 @@ import software.amazon.awssdk.services.s3.S3Client;
  * The serverless stack's storage half on one machine: the embedded S3 with an input and an output
  * bucket, and the real worker handler invoked by S3-style notifications for every object written to
  * the input bucket. Film-grab requests ({@code filmgrab/*.json}) go through their own lane, one
- * invocation at a time, as the FIFO queue with one message group does in AWS: however many jobs
- * arrive, film-grab.com sees one client at its pace. The worker gets the same environment variables
- * as in AWS; only {@code S3_ENDPOINT} differs. Other local services (the API, the site) start
- * beside it.
+ * invocation at a time, as the FIFO queue with one message group does in AWS: the lane's function
+ * is the AWS one ({@link #LANE_HANDLER}) and gets the event AWS would give it, an SQS message whose
+ * body is S3's EventBridge event, so however many jobs arrive, film-grab.com sees one client at its
+ * pace. The functions get the same environment variables as in AWS; only {@code S3_ENDPOINT}
+ * differs. Other local services (the API, the site) start beside it.
  */
 public final class LocalStack implements AutoCloseable {
   public static final String INPUT_BUCKET = "palette-input";
@@ -38,6 +40,11 @@ public final class LocalStack implements AutoCloseable {
 
   static final int WORKER_MEMORY_MB = 2048;
   static final int CONCURRENCY = 2;
+
+  /** The film-grab lane's handler and timeout, as the template sets them. */
+  public static final String LANE_HANDLER = "palette.handlers.FilmGrabLane::handleRequest";
+
+  static final int LANE_TIMEOUT_SECONDS = 300;
 
   /** The film-grab lane's concurrency: one, so the stack keeps film-grab.com's pace as a whole. */
   static final int LANE_CONCURRENCY = 1;
@@ -158,16 +165,30 @@ public final class LocalStack implements AutoCloseable {
   static final String LANE_FUNCTION = "FilmGrabFunction";
 
   private static Invocable runtime(
-      LocalRuntime runtime, String name, int concurrency, Map<String, String> env, Settings s)
+      LocalRuntime runtime,
+      String name,
+      String handler,
+      int timeout,
+      int concurrency,
+      Map<String, String> env,
+      Settings s)
       throws Exception {
-    return runtime.function(
-        name,
-        WORKER_HANDLER,
-        WORKER_MEMORY_MB,
-        LambdaInvoker.TIMEOUT_SECONDS,
-        concurrency,
-        env,
-        s.log());
+    return runtime.function(name, handler, WORKER_MEMORY_MB, timeout, concurrency, env, s.log());
+  }
+
+  /**
+   * The lane as its event source mapping sees it: a message the handler reports as a batch item
+   * failure is received again (here: retried, then kept as a dead letter, as SQS redrives it to the
+   * lane's dead-letter queue after {@code maxReceiveCount}).
+   */
+  static Invocable failingOnReportedFailures(Invocable lane) {
+    return payload -> {
+      String response = lane.invoke(payload);
+      if (!response.contains("\"batchItemFailures\":[]")) {
+        throw new IllegalStateException("the film-grab lane reported failures: " + response);
+      }
+      return response;
+    };
   }
 
   public static LocalStack start(Settings settings) throws Exception {
@@ -182,7 +203,10 @@ public final class LocalStack implements AutoCloseable {
                   boolean film = FilmGrabRequest.isRequestKey(created.key());
                   LambdaInvoker invoker = (film ? laneTarget : target).get();
                   if (invoker != null && settings.notifications()) {
-                    invoker.submit(created.toEventJson(LocalS3.REGION));
+                    invoker.submit(
+                        film
+                            ? created.toQueuedEventJson(LocalS3.REGION)
+                            : created.toEventJson(LocalS3.REGION));
                   }
                 });
     LocalS3 s3 = LocalS3.start(settings.folder(), settings.port(), wrap, settings.corsOrigin());
@@ -193,6 +217,8 @@ public final class LocalStack implements AutoCloseable {
       env.put(WorkerConfig.OUTPUT_BUCKET, OUTPUT_BUCKET);
       env.put(WorkerConfig.S3_ENDPOINT, s3.endpoint().toString());
       env.put(WorkerConfig.AWS_REGION, LocalS3.REGION);
+      Map<String, String> laneEnv = Map.copyOf(env);
+      env.put(WorkerConfig.FILMGRAB_LANE, "queue");
       WorkerConfig config = WorkerConfig.fromEnv(env);
       PaletteWorker worker = null;
       LocalRuntime runtime = null;
@@ -200,13 +226,32 @@ public final class LocalStack implements AutoCloseable {
       Invocable laneFunction;
       if (settings.lambdaRuntime()) {
         runtime = LocalRuntime.start(LocalS3.ACCESS_KEY, LocalS3.SECRET_KEY);
-        function = runtime(runtime, LambdaInvoker.FUNCTION_NAME, CONCURRENCY, env, settings);
-        laneFunction = runtime(runtime, LANE_FUNCTION, LANE_CONCURRENCY, env, settings);
+        function =
+            runtime(
+                runtime,
+                LambdaInvoker.FUNCTION_NAME,
+                WORKER_HANDLER,
+                LambdaInvoker.TIMEOUT_SECONDS,
+                CONCURRENCY,
+                env,
+                settings);
+        laneFunction =
+            runtime(
+                runtime,
+                LANE_FUNCTION,
+                LANE_HANDLER,
+                LANE_TIMEOUT_SECONDS,
+                LANE_CONCURRENCY,
+                laneEnv,
+                settings);
       } else {
         worker = new PaletteWorker(config, new S3Storage(client(config)), settings.log());
         function =
             Invocable.inProcess(worker, LambdaInvoker.FUNCTION_NAME, LambdaInvoker.TIMEOUT_SECONDS);
-        laneFunction = Invocable.inProcess(worker, LANE_FUNCTION, LambdaInvoker.TIMEOUT_SECONDS);
+        FilmGrabLane handler =
+            new FilmGrabLane(
+                WorkerConfig.fromEnv(laneEnv), new S3Storage(client(config)), settings.log());
+        laneFunction = Invocable.inProcess(handler, LANE_FUNCTION, LANE_TIMEOUT_SECONDS);
       }
       LambdaInvoker invoker =
           new LambdaInvoker(
@@ -218,7 +263,7 @@ public final class LocalStack implements AutoCloseable {
               settings.log());
       LambdaInvoker lane =
           new LambdaInvoker(
-              laneFunction,
+              failingOnReportedFailures(laneFunction),
               LANE_CONCURRENCY,
               LambdaInvoker.QUEUE_CAPACITY,
               500,
@@ -272,6 +317,14 @@ public final class LocalStack implements AutoCloseable {
   /** Invokes the worker as Lambda does. */
   public LambdaInvoker invoker() {
     return invoker;
+  }
+
+  /**
+   * The invoker a kept event belongs to: the film-grab lane for SQS events (its messages), the
+   * worker for S3's.
+   */
+  public LambdaInvoker invokerFor(String eventJson) {
+    return eventJson.contains("\"eventSource\":\"aws:sqs\"") ? lane : invoker;
   }
 
   /** The worker's environment, as {@code events/env.json} gives it to {@code sam local}. */

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import palette.handlers.Json;
 
 /**
@@ -26,6 +27,64 @@ public record ObjectCreated(
   /** The whole event document with this one record. */
   public String toEventJson(String region) {
     return Json.write(Map.of("Records", List.of(record(region))));
+  }
+
+  /**
+   * The same write as the film-grab lane receives it in AWS: S3's EventBridge {@code Object
+   * Created} event, forwarded by the rule to the FIFO queue, as the body of one message of the SQS
+   * event Lambda's event source mapping sends.
+   */
+  public String toQueuedEventJson(String region) {
+    Map<String, Object> message = new LinkedHashMap<>();
+    String body = Json.write(eventBridgeEvent(region));
+    message.put("messageId", UUID.randomUUID().toString());
+    message.put("receiptHandle", "local-" + UUID.randomUUID());
+    message.put("body", body);
+    message.put(
+        "attributes",
+        Map.of(
+            "ApproximateReceiveCount",
+            "1",
+            "SentTimestamp",
+            Long.toString(time.toEpochMilli()),
+            "MessageGroupId",
+            "filmgrab",
+            "MessageDeduplicationId",
+            Integer.toHexString(body.hashCode())));
+    message.put("messageAttributes", Map.of());
+    message.put("eventSource", "aws:sqs");
+    message.put("eventSourceARN", "arn:aws:sqs:" + region + ":000000000000:palette-filmgrab.fifo");
+    message.put("awsRegion", region);
+    return Json.write(Map.of("Records", List.of(message)));
+  }
+
+  private Map<String, Object> eventBridgeEvent(String region) {
+    Map<String, Object> object = new LinkedHashMap<>();
+    object.put("key", key);
+    object.put("size", size);
+    object.put("etag", eTag.replace("\"", ""));
+    object.put("sequencer", String.format(java.util.Locale.ROOT, "%016X", time.toEpochMilli()));
+    Map<String, Object> detail = new LinkedHashMap<>();
+    detail.put("version", "0");
+    detail.put("bucket", Map.of("name", bucket));
+    detail.put("object", object);
+    detail.put("request-id", "local");
+    detail.put("requester", "local");
+    detail.put("source-ip-address", "127.0.0.1");
+    String action = eventName.substring(eventName.indexOf(':') + 1);
+    detail.put(
+        "reason", action.equals("Put") || action.equals("Copy") ? action + "Object" : action);
+    Map<String, Object> event = new LinkedHashMap<>();
+    event.put("version", "0");
+    event.put("id", UUID.randomUUID().toString());
+    event.put("detail-type", "Object Created");
+    event.put("source", "aws.s3");
+    event.put("account", "000000000000");
+    event.put("time", time.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+    event.put("region", region);
+    event.put("resources", List.of("arn:aws:s3:::" + bucket));
+    event.put("detail", detail);
+    return event;
   }
 
   private Map<String, Object> record(String region) {

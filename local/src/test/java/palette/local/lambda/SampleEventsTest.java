@@ -33,7 +33,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  * FUNCTION -e FILE --env-vars events/env.json} would: the built handlers under Lambda's runtime,
  * with the variables {@code env.json} gives each function (only the S3 endpoint and the film-grab
  * site point at this machine), against the embedded S3 and a local film-grab.com. {@code api-*}
- * files are for {@code ApiFunction}, all others for {@code PaletteFunction}. A file with no check
+ * files are for {@code ApiFunction}, {@code filmgrab-lane.json} (an SQS message from the film-grab
+ * queue) for {@code FilmGrabFunction}, all others for {@code PaletteFunction}. A file with no check
  * here fails the test, so a new sample event cannot go untried.
  */
 class SampleEventsTest {
@@ -46,6 +47,7 @@ class SampleEventsTest {
   static S3Client s3;
   static LocalRuntime runtime;
   static LocalFunction worker;
+  static LocalFunction lane;
   static LocalFunction api;
 
   @BeforeAll
@@ -62,6 +64,15 @@ class SampleEventsTest {
     worker =
         runtime.function(
             "PaletteFunction", LocalStack.WORKER_HANDLER, 2048, 60, 1, env("PaletteFunction"), log);
+    lane =
+        runtime.function(
+            "FilmGrabFunction",
+            LocalStack.LANE_HANDLER,
+            2048,
+            300,
+            1,
+            env("FilmGrabFunction"),
+            log);
     api = runtime.function("ApiFunction", LocalApi.HANDLER, 1024, 25, 1, env("ApiFunction"), log);
   }
 
@@ -87,13 +98,15 @@ class SampleEventsTest {
   @Test
   void everySampleEventGivesTheResultItIsThereFor() throws IOException {
     Map<String, Consumer<String>> checks = new TreeMap<>();
-    // Order matters where one event reads what another made: the film-grab job that
-    // api-get-job.json asks about is the one filmgrab-request-put.json starts.
+    // Order matters where one event reads what another made: the worker leaves the request that
+    // filmgrab-request-put.json names to the lane, filmgrab-lane.json runs it, and api-get-job.json
+    // asks about that job.
     checks.put("s3-put.json", SampleEventsTest::imageUploaded);
     checks.put("s3-put-multi.json", SampleEventsTest::imageUploaded);
     checks.put("s3-put-not-image.json", SampleEventsTest::notAnImage);
     checks.put("filmgrab-direct.json", SampleEventsTest::directFilmGrab);
     checks.put("filmgrab-request-put.json", SampleEventsTest::filmGrabRequestPut);
+    checks.put("filmgrab-lane.json", SampleEventsTest::filmGrabLane);
     checks.put("api-post-uploads.json", SampleEventsTest::presignedUpload);
     checks.put("api-get-job.json", SampleEventsTest::jobStatus);
     checks.put("api-filmgrab-search.json", SampleEventsTest::filmSearch);
@@ -114,6 +127,7 @@ class SampleEventsTest {
             "s3-put-not-image.json",
             "filmgrab-direct.json",
             "filmgrab-request-put.json",
+            "filmgrab-lane.json",
             "api-post-uploads.json",
             "api-get-job.json",
             "api-filmgrab-search.json",
@@ -185,12 +199,27 @@ class SampleEventsTest {
         .contains("\"status\":\"done\"", "\"outputPrefix\":\"filmgrab/");
   }
 
+  /** With the lane in place (FILMGRAB_LANE=queue), the worker leaves a request alone. */
   private static void filmGrabRequestPut(String name) {
     String json = event(name);
     String[] o = objects(json).get(0);
     put(o[0], o[1], event("filmgrab-direct.json").getBytes(StandardCharsets.UTF_8));
     assertThat(worker.invoke(json)).as(name).isEqualTo("null");
-    assertThat(output(o[1] + "/palette.json")).as(name).contains("Blade Runner 2049");
+    assertThat(
+            s3.listObjectsV2(b -> b.bucket(LocalStack.OUTPUT_BUCKET).prefix(o[1] + "/")).contents())
+        .as(name)
+        .isEmpty();
+  }
+
+  /** The request filmgrab-request-put.json put, as the FIFO queue hands it to the lane. */
+  private static void filmGrabLane(String name) {
+    String key = "filmgrab/mzxw6ytboi4dsmzrgq3tmnzxhe.json";
+    put(
+        LocalStack.INPUT_BUCKET,
+        key,
+        event("filmgrab-direct.json").getBytes(StandardCharsets.UTF_8));
+    assertThat(lane.invoke(event(name))).as(name).isEqualTo("{\"batchItemFailures\":[]}");
+    assertThat(output(key + "/palette.json")).as(name).contains("Blade Runner 2049");
   }
 
   private static Map<String, Object> apiCall(String name, int status) {

@@ -346,12 +346,20 @@ test('a throttled API (1 request a second, bursts of 2) slows the page down, yet
     });
     await page.goto(throttledStack.url);
     await page.setInputFiles('#file', SAMPLE);
-    // Another client empties the upload route's bucket, so the page's own request meets a 429 first.
+    // Another client empties the upload route's bucket just as the page's own request leaves, so
+    // that request meets a 429 first however slow the machine is (the bucket refills at 1/s).
     const request = {
       method: 'POST',
       body: JSON.stringify({ filename: 'a.png', contentType: 'image/png', size: 1000 }),
     };
-    for (let i = 0; i < 10 && (await fetch(`${throttledStack.url}uploads`, request)).status !== 429; i++);
+    let drained = false;
+    await page.route('**/uploads', async (route) => {
+      if (!drained && route.request().method() === 'POST') {
+        drained = true;
+        for (let i = 0; i < 10 && (await fetch(`${throttledStack.url}uploads`, request)).status !== 429; i++);
+      }
+      await route.continue();
+    });
     await page.click('#go');
     await page.waitForSelector('body[data-results-ms], #status[data-error]', { timeout: 90_000 });
 

@@ -3,6 +3,7 @@
 import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { closeSync, mkdirSync, openSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { startStack, startFakeFilmGrab, launchBrowser, repoDir, siteDir, outputDir } from './stack.mjs';
@@ -580,4 +581,41 @@ test('film stills: after two uploads, one search sends one request', async () =>
   await page.waitForFunction(() => /found/.test(document.querySelector('#film-status').textContent));
   assert.equal(searches.length, 1, searches.join('\n'));
   await page.context().close();
+});
+
+test('a page on another site cannot make a visitor search film-grab or start an upload', async () => {
+  // localhost and 127.0.0.1 are different sites, so the browser marks these requests cross-site
+  // (the browser then blocks the answers from the page too; what counts is what the API did).
+  const attacker = createServer((request, response) => {
+    response.setHeader('content-type', 'text/html; charset=utf-8');
+    response.end(`<!doctype html><title>elsewhere</title>
+      <img src="${stack.url}filmgrab/search?q=blade">
+      <script>
+        fetch('${stack.url}filmgrab/search?q=runner', { mode: 'no-cors' });
+        fetch('${stack.url}uploads', { method: 'POST', mode: 'no-cors', body: '{}' });
+      </script>`);
+  });
+  await new Promise((resolve) => attacker.listen(0, 'localhost', resolve));
+  const context = await browser.newContext();
+  const before = stack.log().length;
+  // The API function's own log line per request: route and status.
+  const answered = () =>
+    stack
+      .log()
+      .slice(before)
+      .split('\n')
+      .filter((line) => line.startsWith('{') && line.includes('"route"'))
+      .map((line) => JSON.parse(line))
+      .filter((entry) => ['GET /filmgrab/search', 'POST /uploads'].includes(entry.route))
+      .map((entry) => `${entry.route} ${entry.status}`)
+      .sort();
+  try {
+    const page = await context.newPage();
+    await page.goto(`http://localhost:${attacker.address().port}/`);
+    for (let waited = 0; answered().length < 3 && waited < 20_000; waited += 100) await page.waitForTimeout(100);
+    assert.deepEqual(answered(), ['GET /filmgrab/search 403', 'GET /filmgrab/search 403', 'POST /uploads 403']);
+  } finally {
+    await context.close();
+    attacker.close();
+  }
 });

@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import palette.core.PaletteOptions;
+import palette.core.options.PaletteOptions;
 import palette.handlers.S3Storage;
 import palette.handlers.WorkerConfig;
 import palette.local.web.SiteFolder;

@@ -3,6 +3,7 @@ package palette.core;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.List;
+import palette.core.options.ColorSpace;
 
 /**
  * For each histogram bin, the palette index every colour of the bin is nearest to, or {@link

@@ -1,6 +1,7 @@
 package palette.core;
 
 import java.util.Locale;
+import palette.core.options.ImageLimits;
 
 /**
  * Checks the width and height an image header declares, before a single pixel is allocated: that is

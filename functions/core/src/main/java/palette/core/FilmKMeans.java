@@ -3,6 +3,8 @@ package palette.core;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import palette.core.options.ColorSpace;
+import palette.core.options.PaletteOptions;
 
 /**
  * The film palette: the same seeded k-means as a single image ({@link MultiStart}, centres rounded

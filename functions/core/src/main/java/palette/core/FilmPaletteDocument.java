@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import palette.core.options.PaletteOptions;
 
 /**
  * One palette for a whole film, with each still's own palette: what {@code film.json} holds.

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import palette.core.options.PaletteOptions;
 
 /**
  * The film palette's front door: many stills in, one palette for the whole film plus each still's

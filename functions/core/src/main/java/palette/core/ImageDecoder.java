@@ -12,6 +12,7 @@ import javax.imageio.event.IIOReadWarningListener;
 import javax.imageio.spi.IIORegistry;
 import javax.imageio.spi.ImageReaderSpi;
 import javax.imageio.stream.ImageInputStream;
+import palette.core.options.ImageLimits;
 
 /**
  * Turns untrusted bytes into a {@link PixelImage}: format sniffed from the bytes, header checked

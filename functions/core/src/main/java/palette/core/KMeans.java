@@ -1,6 +1,9 @@
 package palette.core;
 
 import java.util.Arrays;
+import palette.core.options.ColorSpace;
+import palette.core.options.PaletteOptions;
+import palette.core.options.SortOrder;
 
 /**
  * Deterministic k-means over the opaque pixels of an image.

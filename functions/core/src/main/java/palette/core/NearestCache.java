@@ -2,6 +2,7 @@ package palette.core;
 
 import java.util.ArrayList;
 import java.util.List;
+import palette.core.options.ColorSpace;
 
 /**
  * Nearest palette colour of the colours in mixed bins (bins that may straddle a cell boundary),

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import palette.core.options.SortOrder;
 
 /**
  * A clustering put into the user's sort order: swatch {@code i} is cluster {@code i}, and labels

@@ -1,5 +1,7 @@
 package palette.core;
 
+import palette.core.options.ColorSpace;
+
 /**
  * The final palette colours together with their coordinates in the clustering space; answers "which
  * palette colour is nearest" the same way for the bin table and for single pixels, with ties going

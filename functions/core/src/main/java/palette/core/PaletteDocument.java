@@ -3,6 +3,7 @@ package palette.core;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import palette.core.options.PaletteOptions;
 
 /**
  * The palette and the facts of the run that made it: what {@code palette.json} holds and what

@@ -2,6 +2,7 @@ package palette.core;
 
 import java.util.List;
 import java.util.Map;
+import palette.core.options.PaletteOptions;
 
 /**
  * Writes a {@link PaletteDocument} as {@code palette.json}: pretty-printed (two-space indent),

@@ -3,6 +3,7 @@ package palette.core;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import palette.core.options.PaletteOptions;
 
 /**
  * The engine's front door: image bytes and options in, palette and outputs out. Each stage is

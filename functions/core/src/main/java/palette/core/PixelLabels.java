@@ -2,6 +2,7 @@ package palette.core;
 
 import java.util.Arrays;
 import java.util.List;
+import palette.core.options.SortOrder;
 
 /**
  * The final pass: every opaque pixel gets the index of its nearest palette colour (exactly, not per

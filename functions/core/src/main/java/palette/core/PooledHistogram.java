@@ -2,6 +2,7 @@ package palette.core;
 
 import java.util.HashMap;
 import java.util.Map;
+import palette.core.options.ColorSpace;
 
 /**
  * The opaque pixels of many stills pooled so that every still weighs the same: each pixel of a

@@ -1,6 +1,7 @@
 package palette.core;
 
 import java.util.Arrays;
+import palette.core.options.ColorSpace;
 
 /**
  * The opaque pixels reduced to distinct points in the clustering space, each weighted by how many

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import javax.imageio.ImageIO;
+import palette.core.options.ColorSpace;
+import palette.core.options.PaletteOptions;
 
 /**
  * Times {@link KMeans#cluster} on one image, for {@code bench/sklearn_compare.py}. Usage: {@code

@@ -3,6 +3,8 @@ package palette.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
+import palette.core.options.ColorSpace;
+import palette.core.options.PaletteOptions;
 
 /**
  * Checks everything {@link Clustering}'s contract promises, recomputed independently from the

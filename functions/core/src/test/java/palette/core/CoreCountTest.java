@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import palette.core.options.ColorSpace;
+import palette.core.options.PaletteOptions;
 
 /** The palette is the same bit for bit whether the work is spread over one core or several. */
 class CoreCountTest {

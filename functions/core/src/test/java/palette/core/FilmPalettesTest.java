@@ -12,6 +12,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import palette.core.options.ColorSpace;
+import palette.core.options.PaletteOptions;
 
 /** Known answers for the film palette on synthetic stills. */
 class FilmPalettesTest {

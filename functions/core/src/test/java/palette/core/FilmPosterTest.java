@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import palette.core.options.ImageLimits;
+import palette.core.options.PaletteOptions;
 
 /** The poster, asserted by size and sampled pixels of the decoded PNG, not by its bytes. */
 class FilmPosterTest {

@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import palette.core.options.PaletteOptions;
+import palette.core.options.SortOrder;
 
 /** The palette document and the figure against their golden files (see {@link Golden}). */
 class GoldenTest {

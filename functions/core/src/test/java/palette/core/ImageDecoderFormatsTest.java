@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import palette.core.options.ImageLimits;
 
 /**
  * Every supported format and variant decodes to the picture {@code formats/make_fixtures.py} drew:

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import palette.core.options.ImageLimits;
+import palette.core.options.PaletteOptions;
 
 /**
  * Damaged copies of the valid fixtures of every format (see {@link Mutator}) through the engine's

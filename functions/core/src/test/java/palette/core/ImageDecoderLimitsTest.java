@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import palette.core.options.ImageLimits;
 
 class ImageDecoderLimitsTest {
   private static final byte[] PNG_64_BY_32 = Fixtures.bytes("formats/png-rgb.png");

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import palette.core.options.ColorSpace;
+import palette.core.options.PaletteOptions;
 
 /** Invariants of {@link KMeans#cluster} over random images, options and seeds. */
 class KMeansPropertiesTest {

@@ -8,6 +8,10 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import palette.core.options.ColorSpace;
+import palette.core.options.ImageLimits;
+import palette.core.options.PaletteOptions;
+import palette.core.options.SortOrder;
 
 /** Known answers on synthetic images, in both clustering spaces. */
 class KMeansTest {

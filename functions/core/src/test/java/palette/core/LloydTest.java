@@ -3,6 +3,7 @@ package palette.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import palette.core.options.ColorSpace;
 
 /** The k-means steps on their own: empty clusters, stop reasons, the fixed random stream. */
 class LloydTest {

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import palette.core.options.ImageLimits;
 
 /**
  * Every file in {@code malformed/} must end quickly with the error its name announces: {@code

@@ -5,9 +5,9 @@ import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import palette.core.ErrorCode;
-import palette.core.ImageLimits;
 import palette.core.PaletteException;
-import palette.core.PaletteOptions;
+import palette.core.options.ImageLimits;
+import palette.core.options.PaletteOptions;
 
 /**
  * What one invocation may still spend: milliseconds before Lambda kills it and bytes of heap. A

@@ -5,12 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
-import palette.core.Option;
 import palette.core.PaletteException;
-import palette.core.PaletteOptions;
 import palette.core.PaletteRun;
 import palette.core.Palettes;
 import palette.core.Stopwatch;
+import palette.core.options.Option;
+import palette.core.options.PaletteOptions;
 import palette.filmgrab.FilmGrab;
 import palette.filmgrab.FilmGrabException;
 

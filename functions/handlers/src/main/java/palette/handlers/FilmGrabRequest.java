@@ -4,7 +4,7 @@ import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import palette.core.Option;
+import palette.core.options.Option;
 
 /**
  * A request to make the palette of one film-grab.com still: the small JSON object the API (or

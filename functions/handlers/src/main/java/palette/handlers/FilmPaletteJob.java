@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 import palette.core.FilmPaletteRun;
 import palette.core.FilmPalettes;
-import palette.core.PaletteOptions;
 import palette.core.Still;
 import palette.core.Stopwatch;
+import palette.core.options.PaletteOptions;
 import palette.filmgrab.FilmGrab;
 
 /**

@@ -2,7 +2,7 @@ package palette.handlers;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import palette.core.PaletteOptions;
+import palette.core.options.PaletteOptions;
 
 /**
  * What became of one object: {@code done} (outputs written), {@code failed} (permanent failure,

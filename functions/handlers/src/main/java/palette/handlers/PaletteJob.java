@@ -5,13 +5,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import palette.core.ErrorCode;
-import palette.core.Option;
 import palette.core.PaletteException;
-import palette.core.PaletteOptions;
 import palette.core.PaletteRun;
 import palette.core.Palettes;
 import palette.core.Stopwatch;
 import palette.core.Timings;
+import palette.core.options.Option;
+import palette.core.options.PaletteOptions;
 
 /**
  * One input object from its GET to the last put. Permanent failures ({@link PaletteException}) end

@@ -2,7 +2,7 @@ package palette.handlers;
 
 import java.time.Duration;
 import java.util.Map;
-import palette.core.PaletteOptions;
+import palette.core.options.PaletteOptions;
 import palette.filmgrab.FilmGrabConfig;
 
 /**

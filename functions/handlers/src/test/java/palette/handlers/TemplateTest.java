@@ -16,7 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import palette.core.Option;
+import palette.core.options.Option;
 
 /** The template and the code agree: handlers exist and every variable read is declared. */
 class TemplateTest {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import palette.core.Option;
+import palette.core.options.Option;
 
 class WorkerConfigTest {
   @Test

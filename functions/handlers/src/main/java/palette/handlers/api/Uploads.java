@@ -3,7 +3,7 @@ package palette.handlers.api;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
-import palette.core.Option;
+import palette.core.options.Option;
 import palette.handlers.JobId;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;

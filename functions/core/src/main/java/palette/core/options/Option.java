@@ -1,4 +1,4 @@
-package palette.core;
+package palette.core.options;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import palette.core.ErrorCode;
+import palette.core.PaletteException;
 
 /**
  * Every option of a palette run, declared once: its name, default, bounds (or allowed values) and

@@ -1,4 +1,4 @@
-package palette.core;
+package palette.core.options;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import palette.core.ErrorCode;
+import palette.core.PaletteException;
 
 class OptionTest {
   private static final PaletteOptions DEFAULTS = PaletteOptions.defaults();

@@ -1,4 +1,4 @@
-package palette.core;
+package palette.core.options;
 
 /** The space k-means measures distances in; results are always reported in sRGB. */
 public enum ColorSpace {

@@ -1,4 +1,7 @@
-package palette.core;
+package palette.core.options;
+
+import palette.core.ErrorCode;
+import palette.core.PaletteException;
 
 /**
  * Everything a caller can choose about one palette run. Validated here, once, with messages that

@@ -1,4 +1,4 @@
-package palette.core;
+package palette.core.options;
 
 /** The order of colours in the palette, the swatch band and every export. */
 public enum SortOrder {

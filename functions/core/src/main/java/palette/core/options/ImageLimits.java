@@ -1,4 +1,4 @@
-package palette.core;
+package palette.core.options;
 
 /**
  * How big an input may be. Both limits are checked before pixel memory is allocated, so a

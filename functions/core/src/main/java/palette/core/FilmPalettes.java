@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import palette.core.image.ImageDecoder;
+import palette.core.image.PixelImage;
 import palette.core.options.PaletteOptions;
 
 /**

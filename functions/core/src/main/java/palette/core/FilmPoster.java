@@ -2,6 +2,7 @@ package palette.core;
 
 import java.util.Arrays;
 import java.util.List;
+import palette.core.image.PixelImage;
 
 /**
  * The film strip poster: one row per still (its thumbnail at the left, then its palette as stripes

@@ -1,6 +1,7 @@
 package palette.core;
 
 import java.util.Arrays;
+import palette.core.image.PixelImage;
 import palette.core.options.ColorSpace;
 import palette.core.options.PaletteOptions;
 import palette.core.options.SortOrder;

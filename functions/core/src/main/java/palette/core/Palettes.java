@@ -3,6 +3,8 @@ package palette.core;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import palette.core.image.ImageDecoder;
+import palette.core.image.PixelImage;
 import palette.core.options.PaletteOptions;
 
 /**

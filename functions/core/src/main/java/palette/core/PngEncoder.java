@@ -1,5 +1,7 @@
 package palette.core;
 
+import palette.core.image.PixelImage;
+
 /**
  * PNG encoding written for speed, with identical bytes for identical pixels. The swatch and
  * replaced images are encoded on every run; the JDK's ImageIO PNG writer took 2–3 times as long on

@@ -2,6 +2,7 @@ package palette.core;
 
 import java.util.HashMap;
 import java.util.Map;
+import palette.core.image.PixelImage;
 import palette.core.options.ColorSpace;
 
 /**

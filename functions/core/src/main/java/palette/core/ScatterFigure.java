@@ -2,6 +2,7 @@ package palette.core;
 
 import java.util.List;
 import java.util.Locale;
+import palette.core.image.PixelImage;
 
 /**
  * The Plotly figure ({@code {"data":[…],"layout":{…}}}) of a 3D scatter of the image's pixels in

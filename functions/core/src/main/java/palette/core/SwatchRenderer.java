@@ -2,6 +2,7 @@ package palette.core;
 
 import java.util.Arrays;
 import java.util.List;
+import palette.core.image.PixelImage;
 
 /**
  * The original image with a palette band along the bottom, as the original tool drew it: the band

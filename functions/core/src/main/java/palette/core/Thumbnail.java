@@ -1,5 +1,7 @@
 package palette.core;
 
+import palette.core.image.PixelImage;
+
 /**
  * A small opaque copy of an image that fills a box: cropped to the box's aspect ratio around the
  * centre ("cover"), then each box pixel is the mean of the image pixels it covers (a box filter, so

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import javax.imageio.ImageIO;
+import palette.core.image.PixelImage;
 import palette.core.options.ColorSpace;
 import palette.core.options.PaletteOptions;
 

@@ -3,6 +3,7 @@ package palette.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
+import palette.core.image.PixelImage;
 import palette.core.options.ColorSpace;
 import palette.core.options.PaletteOptions;
 

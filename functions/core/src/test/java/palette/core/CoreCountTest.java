@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import palette.core.image.PixelImage;
 import palette.core.options.ColorSpace;
 import palette.core.options.PaletteOptions;
 

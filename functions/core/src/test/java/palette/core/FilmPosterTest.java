@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import palette.core.image.ImageDecoder;
+import palette.core.image.PixelImage;
 import palette.core.options.ImageLimits;
 import palette.core.options.PaletteOptions;
 

@@ -1,6 +1,7 @@
 package palette.core;
 
 import java.util.SplittableRandom;
+import palette.core.image.PixelImage;
 
 /** Synthetic stills for the film palette tests, encoded as PNG like a downloaded still. */
 final class FilmStills {

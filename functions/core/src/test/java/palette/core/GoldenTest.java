@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import palette.core.image.PixelImage;
 import palette.core.options.PaletteOptions;
 import palette.core.options.SortOrder;
 

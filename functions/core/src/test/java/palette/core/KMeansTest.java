@@ -8,6 +8,8 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import palette.core.image.ImageDecoder;
+import palette.core.image.PixelImage;
 import palette.core.options.ColorSpace;
 import palette.core.options.ImageLimits;
 import palette.core.options.PaletteOptions;

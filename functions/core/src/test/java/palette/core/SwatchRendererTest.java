@@ -12,6 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import palette.core.image.PixelImage;
 
 class SwatchRendererTest {
   private static final Swatch RED = new Swatch(new Rgb(200, 20, 10), 3, 0.75);

@@ -3,6 +3,7 @@ package palette.core;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.SplittableRandom;
+import palette.core.image.PixelImage;
 
 /**
  * Synthetic images and clusterings for the rendering tests, built without k-means: each opaque

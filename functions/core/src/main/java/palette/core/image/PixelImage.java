@@ -1,4 +1,4 @@
-package palette.core;
+package palette.core.image;
 
 import java.util.Arrays;
 
@@ -37,7 +37,7 @@ public final class PixelImage {
   }
 
   /** Takes ownership of a freshly made array without copying it (decoders and renderers). */
-  static PixelImage adopt(int width, int height, int[] argb) {
+  public static PixelImage adopt(int width, int height, int[] argb) {
     return new PixelImage(width, height, argb, true);
   }
 
@@ -60,7 +60,7 @@ public final class PixelImage {
   }
 
   /** The backing array; callers in this package must never write to it. */
-  int[] pixels() {
+  public int[] pixels() {
     return argb;
   }
 

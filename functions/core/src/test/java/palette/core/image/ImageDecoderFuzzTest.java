@@ -1,4 +1,4 @@
-package palette.core;
+package palette.core.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -14,6 +14,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import palette.core.Fixtures;
+import palette.core.PaletteDocument;
+import palette.core.PaletteException;
+import palette.core.Palettes;
 import palette.core.options.ImageLimits;
 import palette.core.options.PaletteOptions;
 

@@ -1,4 +1,7 @@
-package palette.core;
+package palette.core.image;
+
+import palette.core.ErrorCode;
+import palette.core.PaletteException;
 
 /**
  * Checks a WebP's RIFF structure before decoding, as libwebp does. The lossless decoder does not

@@ -1,7 +1,9 @@
-package palette.core;
+package palette.core.image;
 
 import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32;
+import palette.core.ErrorCode;
+import palette.core.PaletteException;
 
 /**
  * Checks a PNG's chunk structure before decoding. The JDK's PNG reader never verifies checksums and

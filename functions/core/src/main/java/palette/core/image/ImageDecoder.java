@@ -1,4 +1,4 @@
-package palette.core;
+package palette.core.image;
 
 import java.awt.image.BufferedImage;
 import java.io.EOFException;
@@ -12,6 +12,8 @@ import javax.imageio.event.IIOReadWarningListener;
 import javax.imageio.spi.IIORegistry;
 import javax.imageio.spi.ImageReaderSpi;
 import javax.imageio.stream.ImageInputStream;
+import palette.core.ErrorCode;
+import palette.core.PaletteException;
 import palette.core.options.ImageLimits;
 
 /**
@@ -23,7 +25,7 @@ import palette.core.options.ImageLimits;
  * ArrayIndexOutOfBoundsException} to {@code OutOfMemoryError}. All of that is turned into a {@link
  * PaletteException} here, so callers can report one clear reason.
  */
-final class ImageDecoder {
+public final class ImageDecoder {
   static {
     ImageIO.setUseCache(false); // never spill untrusted input to a temp file
   }
@@ -35,7 +37,7 @@ final class ImageDecoder {
    *     {@link ErrorCode#UNSUPPORTED_IMAGE}, {@link ErrorCode#TOO_MANY_PIXELS} or {@link
    *     ErrorCode#CORRUPT_IMAGE}; never any other exception
    */
-  static PixelImage decode(byte[] bytes, ImageLimits limits) {
+  public static PixelImage decode(byte[] bytes, ImageLimits limits) {
     if (bytes.length > limits.maxBytes()) {
       throw new PaletteException(
           ErrorCode.FILE_TOO_LARGE,

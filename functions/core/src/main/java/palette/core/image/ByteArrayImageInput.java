@@ -1,8 +1,10 @@
-package palette.core;
+package palette.core.image;
 
 import java.io.IOException;
 import java.util.Objects;
 import javax.imageio.stream.ImageInputStreamImpl;
+import palette.core.ErrorCode;
+import palette.core.PaletteException;
 
 /**
  * An {@link javax.imageio.stream.ImageInputStream} over bytes already in memory, without the

@@ -1,4 +1,4 @@
-package palette.core;
+package palette.core.image;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

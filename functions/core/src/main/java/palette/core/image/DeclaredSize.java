@@ -1,6 +1,8 @@
-package palette.core;
+package palette.core.image;
 
 import java.util.Locale;
+import palette.core.ErrorCode;
+import palette.core.PaletteException;
 import palette.core.options.ImageLimits;
 
 /**

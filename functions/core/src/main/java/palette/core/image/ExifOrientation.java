@@ -1,4 +1,4 @@
-package palette.core;
+package palette.core.image;
 
 /**
  * Finds the EXIF orientation tag (1 to 8) in a JPEG's APP1 segment, a PNG's {@code eXIf} chunk or a

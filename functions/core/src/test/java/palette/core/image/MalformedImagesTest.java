@@ -1,4 +1,4 @@
-package palette.core;
+package palette.core.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -16,6 +16,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import palette.core.ErrorCode;
+import palette.core.Fixtures;
+import palette.core.PaletteException;
 import palette.core.options.ImageLimits;
 
 /**

@@ -1,10 +1,13 @@
-package palette.core;
+package palette.core.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import palette.core.ErrorCode;
+import palette.core.Fixtures;
+import palette.core.PaletteException;
 import palette.core.options.ImageLimits;
 
 class ImageDecoderLimitsTest {

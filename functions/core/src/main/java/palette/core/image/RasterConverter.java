@@ -1,4 +1,4 @@
-package palette.core;
+package palette.core.image;
 
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;

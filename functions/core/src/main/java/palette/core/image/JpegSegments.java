@@ -1,6 +1,8 @@
-package palette.core;
+package palette.core.image;
 
 import java.io.ByteArrayOutputStream;
+import palette.core.ErrorCode;
+import palette.core.PaletteException;
 
 /**
  * Looks over a JPEG before decoding, for two hostile patterns the decoders handle badly. The JDK's

@@ -1,6 +1,8 @@
-package palette.core;
+package palette.core.image;
 
 import java.nio.charset.StandardCharsets;
+import palette.core.ErrorCode;
+import palette.core.PaletteException;
 
 /**
  * The image formats we decode, recognised by their leading bytes only: a file's name or declared

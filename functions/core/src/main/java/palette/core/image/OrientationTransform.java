@@ -1,4 +1,4 @@
-package palette.core;
+package palette.core.image;
 
 /**
  * Turns stored pixels upright according to an EXIF orientation value, so that every output (swatch,

@@ -1,4 +1,4 @@
-package palette.core;
+package palette.core.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import palette.core.Fixtures;
 
 class ExifOrientationTest {
   @ParameterizedTest(name = "orientation {0}")

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Compare palette's k-means (palette.core.KMeans) with scikit-learn on the same pixels.
+"""Compare palette's k-means (palette.core.cluster.KMeans) with scikit-learn on the same pixels.
 
 For each real photo shipped with scikit-image, plus a 2560x1600 JPEG made from one of them, and
 for each k, it reports:
@@ -71,7 +71,7 @@ def ours(name, pixels, k, limit, runs, workdir):
     if not raw.exists():
         pixels.astype(np.uint8).tofile(raw)
     out = subprocess.run(
-        ["java", "-cp", CLASSPATH, "palette.core.ClusterBench", str(raw), str(width),
+        ["java", "-cp", CLASSPATH, "palette.core.cluster.ClusterBench", str(raw), str(width),
          str(height), str(k), str(limit), str(runs)],
         check=True, capture_output=True, text=True,
     )

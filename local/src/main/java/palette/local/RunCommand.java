@@ -13,7 +13,7 @@ import palette.core.PaletteDocument;
 import palette.core.PaletteRun;
 import palette.core.Palettes;
 import palette.core.ScatterPage;
-import palette.core.Swatch;
+import palette.core.cluster.Swatch;
 import palette.core.options.PaletteOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -4,6 +4,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import palette.core.cluster.StopReason;
+import palette.core.cluster.Swatch;
 import palette.core.options.PaletteOptions;
 
 /**

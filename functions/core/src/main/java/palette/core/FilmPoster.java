@@ -2,6 +2,7 @@ package palette.core;
 
 import java.util.Arrays;
 import java.util.List;
+import palette.core.cluster.Swatch;
 import palette.core.image.PixelImage;
 
 /**

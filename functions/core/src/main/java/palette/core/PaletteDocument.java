@@ -3,6 +3,9 @@ package palette.core;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import palette.core.cluster.Clustering;
+import palette.core.cluster.StopReason;
+import palette.core.cluster.Swatch;
 import palette.core.options.PaletteOptions;
 
 /**

@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import palette.core.cluster.Rgb;
+import palette.core.cluster.Swatch;
 
 /**
  * Palette files other tools read, colours in swatch order:

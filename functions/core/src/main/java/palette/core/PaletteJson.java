@@ -2,6 +2,8 @@ package palette.core;
 
 import java.util.List;
 import java.util.Map;
+import palette.core.cluster.Rgb;
+import palette.core.cluster.Swatch;
 import palette.core.options.PaletteOptions;
 
 /**

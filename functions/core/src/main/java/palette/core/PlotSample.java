@@ -3,6 +3,7 @@ package palette.core;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
+import palette.core.cluster.SplitMix;
 
 /**
  * Which pixels the 3D scatter draws: a seeded random sample, stratified by cluster, of at most

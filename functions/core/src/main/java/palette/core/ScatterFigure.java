@@ -2,6 +2,9 @@ package palette.core;
 
 import java.util.List;
 import java.util.Locale;
+import palette.core.cluster.Ordered;
+import palette.core.cluster.Rgb;
+import palette.core.cluster.Swatch;
 import palette.core.image.PixelImage;
 
 /**

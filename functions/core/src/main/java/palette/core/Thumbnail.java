@@ -1,5 +1,6 @@
 package palette.core;
 
+import palette.core.cluster.ColorHistogram;
 import palette.core.image.PixelImage;
 
 /**

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import palette.core.cluster.Swatch;
 import palette.core.options.ColorSpace;
 import palette.core.options.PaletteOptions;
 

@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import palette.core.cluster.Rgb;
+import palette.core.cluster.Swatch;
 
 class PaletteExportsTest {
   private static final List<Swatch> SWATCHES =

@@ -8,6 +8,7 @@ import static palette.core.TestJson.object;
 import java.math.BigDecimal;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import palette.core.cluster.StopReason;
 import palette.core.options.PaletteOptions;
 
 class PaletteJsonTest {

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import palette.core.cluster.Ordered;
 import palette.core.image.PixelImage;
 import palette.core.options.PaletteOptions;
 import palette.core.options.SortOrder;

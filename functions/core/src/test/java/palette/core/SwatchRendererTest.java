@@ -12,6 +12,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import palette.core.cluster.Rgb;
+import palette.core.cluster.Swatch;
 import palette.core.image.PixelImage;
 
 class SwatchRendererTest {

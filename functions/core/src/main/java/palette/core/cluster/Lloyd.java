@@ -1,4 +1,4 @@
-package palette.core;
+package palette.core.cluster;
 
 /**
  * Lloyd's k-means iterations on weighted points. Each run is sequential with sums in point order,

@@ -1,4 +1,4 @@
-package palette.core;
+package palette.core.cluster;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,15 +11,16 @@ import palette.core.options.PaletteOptions;
  * to 8-bit sRGB), run on the {@link PooledHistogram} of all the stills instead of one image's
  * histogram. Shares are weighted so every still counts the same.
  */
-final class FilmKMeans {
+public final class FilmKMeans {
   private FilmKMeans() {}
 
   /**
    * @param swatches the film palette in the chosen sort order
    */
-  record Result(List<Swatch> swatches, int distinctColors, int iterations, StopReason stopReason) {}
+  public record Result(
+      List<Swatch> swatches, int distinctColors, int iterations, StopReason stopReason) {}
 
-  static Result cluster(PooledHistogram pooled, PaletteOptions options) {
+  public static Result cluster(PooledHistogram pooled, PaletteOptions options) {
     int distinct = pooled.distinctColors();
     ColorSpace space = options.space();
     if (distinct <= options.k()) {

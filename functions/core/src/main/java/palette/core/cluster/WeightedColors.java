@@ -1,4 +1,4 @@
-package palette.core;
+package palette.core.cluster;
 
 import java.util.Arrays;
 import palette.core.options.ColorSpace;
@@ -9,9 +9,9 @@ import palette.core.options.ColorSpace;
  * point is one distinct colour, and within the measured 1% when each point is the mean colour of a
  * histogram bin (see {@code bench/README.md}); the final labels are always computed per pixel.
  */
-final class WeightedColors {
+public final class WeightedColors {
   /** At most this many distinct colours are clustered exactly, one point per colour. */
-  static final int EXACT_LIMIT = 1 << 12;
+  public static final int EXACT_LIMIT = 1 << 12;
 
   /** Merged points per cluster below which merging would leave k-means too little to work on. */
   private static final int COARSE_MIN_PER_CLUSTER = 8;

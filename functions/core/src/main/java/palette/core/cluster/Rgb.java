@@ -1,4 +1,4 @@
-package palette.core;
+package palette.core.cluster;
 
 /** An opaque sRGB colour with 8 bits per channel, the unit every palette is reported in. */
 public record Rgb(int r, int g, int b) {

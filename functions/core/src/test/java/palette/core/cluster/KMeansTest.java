@@ -1,4 +1,4 @@
-package palette.core;
+package palette.core.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,6 +8,9 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import palette.core.ErrorCode;
+import palette.core.Fixtures;
+import palette.core.PaletteException;
 import palette.core.image.ImageDecoder;
 import palette.core.image.PixelImage;
 import palette.core.options.ColorSpace;

@@ -1,4 +1,4 @@
-package palette.core;
+package palette.core.cluster;
 
 /**
  * sRGB ↔ OKLab conversion (Björn Ottosson, 2020), used to cluster in a perceptual space and to sort

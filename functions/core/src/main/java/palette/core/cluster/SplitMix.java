@@ -1,15 +1,15 @@
-package palette.core;
+package palette.core.cluster;
 
 /**
  * SplitMix64 (Steele, Lea and Flood, 2014), written out here rather than borrowed from {@code
  * java.util} so the k-means++ draws and the scatter's sample, and therefore every palette and
  * figure, stay bit-for-bit identical on any JDK: the algorithm is part of our output contract.
  */
-final class SplitMix {
+public final class SplitMix {
   private static final long GAMMA = 0x9E3779B97F4A7C15L;
   private long state;
 
-  SplitMix(long seed) {
+  public SplitMix(long seed) {
     this.state = seed;
   }
 
@@ -26,7 +26,7 @@ final class SplitMix {
   }
 
   /** Uniform in {@code [0, bound)}, without bias (Lemire's multiply-and-reject). */
-  int nextInt(int bound) {
+  public int nextInt(int bound) {
     if (bound <= 0) {
       throw new IllegalArgumentException("bound must be positive, was " + bound);
     }

@@ -1,4 +1,4 @@
-package palette.core;
+package palette.core.cluster;
 
 /**
  * Greedy k-means++ seeding on weighted points (Arthur and Vassilvitskii, 2007, with the several

@@ -1,4 +1,4 @@
-package palette.core;
+package palette.core.cluster;
 
 /**
  * One palette colour and how much of the image it covers.

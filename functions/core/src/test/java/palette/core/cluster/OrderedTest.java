@@ -1,4 +1,4 @@
-package palette.core;
+package palette.core.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import palette.core.RandomCases;
+import palette.core.Synthetic;
 import palette.core.image.PixelImage;
 import palette.core.options.SortOrder;
 

@@ -1,4 +1,4 @@
-package palette.core;
+package palette.core.cluster;
 
 import java.util.Arrays;
 import java.util.List;

@@ -1,4 +1,4 @@
-package palette.core;
+package palette.core.cluster;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -17,7 +17,7 @@ import palette.core.options.ColorSpace;
  * added in, and memory stays the same however many stills are added (about 12 MB): a still's pixels
  * can be dropped as soon as it has been added.
  */
-final class PooledHistogram {
+public final class PooledHistogram {
   static final long STILL_WEIGHT = 1L << 32;
 
   /** Per bin: colours seen, weight, weighted red, green and blue offset sums, pixel count. */
@@ -34,7 +34,7 @@ final class PooledHistogram {
   record Masses(long[] weights, long[] pixels) {}
 
   /** Adds a still's opaque pixels; a still with none adds nothing. */
-  void add(PixelImage image) {
+  public void add(PixelImage image) {
     int[] argb = image.pixels();
     ColorHistogram still = ColorHistogram.of(argb);
     long n = still.opaquePixels;

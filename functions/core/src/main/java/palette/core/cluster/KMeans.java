@@ -1,6 +1,8 @@
-package palette.core;
+package palette.core.cluster;
 
 import java.util.Arrays;
+import palette.core.ErrorCode;
+import palette.core.PaletteException;
 import palette.core.image.PixelImage;
 import palette.core.options.ColorSpace;
 import palette.core.options.PaletteOptions;
@@ -21,14 +23,14 @@ import palette.core.options.SortOrder;
  * come from a fixed algorithm ({@link SplitMix}), every floating-point sum runs in a fixed order on
  * one thread, and the passes over pixels that use several cores only add integers.
  */
-final class KMeans {
+public final class KMeans {
   private KMeans() {}
 
   /**
    * @throws PaletteException with {@link ErrorCode#NO_OPAQUE_PIXELS} when every pixel is
    *     transparent
    */
-  static Clustering cluster(PixelImage image, PaletteOptions options) {
+  public static Clustering cluster(PixelImage image, PaletteOptions options) {
     int[] argb = image.pixels();
     ColorHistogram histogram = ColorHistogram.of(argb);
     if (histogram.opaquePixels == 0) {

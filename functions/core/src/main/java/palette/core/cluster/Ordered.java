@@ -1,4 +1,4 @@
-package palette.core;
+package palette.core.cluster;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,7 +19,7 @@ import palette.core.options.SortOrder;
  * @param colors packed RGB of each swatch, same order
  * @param labels per pixel the swatch index, or -1 for a transparent pixel
  */
-record Ordered(List<Swatch> swatches, int[] colors, byte[] labels) {
+public record Ordered(List<Swatch> swatches, int[] colors, byte[] labels) {
 
   /**
    * OKLCh chroma below which a colour counts as grey in {@link SortOrder#HUE}: its hue angle is
@@ -27,7 +27,7 @@ record Ordered(List<Swatch> swatches, int[] colors, byte[] labels) {
    */
   static final double GREY_CHROMA = 0.02;
 
-  Ordered {
+  public Ordered {
     swatches = List.copyOf(swatches);
     if (colors.length != swatches.size()) {
       throw new IllegalArgumentException(
@@ -36,7 +36,7 @@ record Ordered(List<Swatch> swatches, int[] colors, byte[] labels) {
   }
 
   /** Sorts the clusters of {@code clustering} by {@code order} and renumbers its labels. */
-  static Ordered of(Clustering clustering, SortOrder order) {
+  public static Ordered of(Clustering clustering, SortOrder order) {
     int[] centroids = clustering.centroids();
     long[] counts = clustering.counts();
     if (counts.length != centroids.length) {

@@ -1,4 +1,4 @@
-package palette.core;
+package palette.core.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,6 +11,10 @@ import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import palette.core.ErrorCode;
+import palette.core.PaletteException;
+import palette.core.RandomCases;
+import palette.core.Synthetic;
 import palette.core.image.PixelImage;
 import palette.core.options.ColorSpace;
 import palette.core.options.PaletteOptions;

@@ -1,4 +1,4 @@
-package palette.core;
+package palette.core.cluster;
 
 import java.util.Arrays;
 import java.util.List;
@@ -9,7 +9,7 @@ import java.util.List;
  * within the bin. Everything is integer, so the per-core partial histograms merge exactly and the
  * result never depends on the split.
  */
-final class ColorHistogram {
+public final class ColorHistogram {
   static final int BITS = 6;
   static final int BINS = 1 << (3 * BITS);
 
@@ -125,7 +125,7 @@ final class ColorHistogram {
   }
 
   /** Opaque means alpha of at least 128, which is exactly the sign bit of a packed ARGB int. */
-  static boolean isOpaque(int argb) {
+  public static boolean isOpaque(int argb) {
     return argb < 0;
   }
 

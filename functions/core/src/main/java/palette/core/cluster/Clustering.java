@@ -1,4 +1,4 @@
-package palette.core;
+package palette.core.cluster;
 
 /**
  * The outcome of k-means on one image, before sorting and rendering. Internal to the engine.
@@ -15,7 +15,7 @@ package palette.core;
  *     summed over the three channels) between the pixel and its centroid's colour
  * @param distinctColors number of distinct opaque colours in the image
  */
-record Clustering(
+public record Clustering(
     int[] centroids,
     byte[] labels,
     long[] counts,
@@ -34,7 +34,7 @@ record Clustering(
     return centroids.length;
   }
 
-  long opaquePixels() {
+  public long opaquePixels() {
     long total = 0;
     for (long c : counts) {
       total += c;

@@ -1,4 +1,4 @@
-package palette.core;
+package palette.core.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package palette.core;
+package palette.core.cluster;
 
 import java.awt.image.BufferedImage;
 import java.io.File;

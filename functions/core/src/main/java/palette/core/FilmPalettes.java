@@ -12,6 +12,9 @@ import palette.core.cluster.PooledHistogram;
 import palette.core.image.ImageDecoder;
 import palette.core.image.PixelImage;
 import palette.core.options.PaletteOptions;
+import palette.core.render.FilmPoster;
+import palette.core.render.PngEncoder;
+import palette.core.render.Thumbnail;
 
 /**
  * The film palette's front door: many stills in, one palette for the whole film plus each still's

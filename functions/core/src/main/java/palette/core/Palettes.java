@@ -9,6 +9,8 @@ import palette.core.cluster.Ordered;
 import palette.core.image.ImageDecoder;
 import palette.core.image.PixelImage;
 import palette.core.options.PaletteOptions;
+import palette.core.render.PngEncoder;
+import palette.core.render.SwatchRenderer;
 
 /**
  * The engine's front door: image bytes and options in, palette and outputs out. Each stage is

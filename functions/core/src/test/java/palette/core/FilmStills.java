@@ -2,6 +2,7 @@ package palette.core;
 
 import java.util.SplittableRandom;
 import palette.core.image.PixelImage;
+import palette.core.render.PngEncoder;
 
 /** Synthetic stills for the film palette tests, encoded as PNG like a downloaded still. */
 public final class FilmStills {

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import palette.core.cluster.StopReason;
 import palette.core.options.PaletteOptions;
+import palette.core.render.PngEncoder;
 
 class PaletteJsonTest {
 

@@ -1,10 +1,14 @@
-package palette.core;
+package palette.core.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import palette.core.FilmPaletteRun;
+import palette.core.FilmPalettes;
+import palette.core.FilmStills;
+import palette.core.Still;
 import palette.core.image.ImageDecoder;
 import palette.core.image.PixelImage;
 import palette.core.options.ImageLimits;

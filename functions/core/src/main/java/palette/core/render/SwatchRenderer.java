@@ -1,4 +1,4 @@
-package palette.core;
+package palette.core.render;
 
 import java.util.Arrays;
 import java.util.List;
@@ -12,10 +12,10 @@ import palette.core.image.PixelImage;
  * request (the original's look). The input image is never modified; its transparent pixels stay
  * transparent, the band is opaque.
  */
-final class SwatchRenderer {
+public final class SwatchRenderer {
   private SwatchRenderer() {}
 
-  static PixelImage render(PixelImage image, List<Swatch> swatches, boolean equalStripes) {
+  public static PixelImage render(PixelImage image, List<Swatch> swatches, boolean equalStripes) {
     if (swatches.isEmpty()) {
       throw new IllegalArgumentException("swatches must not be empty");
     }

@@ -1,4 +1,4 @@
-package palette.core;
+package palette.core.render;
 
 import palette.core.image.PixelImage;
 
@@ -15,7 +15,7 @@ import palette.core.image.PixelImage;
  * Compression runs on bands of rows in parallel ({@link RowDeflater}). No ancillary chunks (no time
  * stamp), so the bytes depend only on the pixels and the JDK's zlib.
  */
-final class PngEncoder {
+public final class PngEncoder {
   static final int TRUECOLOR_LEVEL = 1;
   static final int INDEXED_LEVEL = 1;
   private static final int COLOR_INDEXED = 3;
@@ -27,7 +27,7 @@ final class PngEncoder {
   private PngEncoder() {}
 
   /** A truecolour PNG (with alpha only if some pixel is not fully opaque). */
-  static byte[] encode(PixelImage image) {
+  public static byte[] encode(PixelImage image) {
     int[] argb = image.pixels();
     int width = image.width();
     boolean alpha = hasAlpha(argb);
@@ -44,7 +44,7 @@ final class PngEncoder {
    * some label is -1); pixel {@code i} gets colour {@code labels[i]}. The bit depth is the smallest
    * of 1, 2, 4 and 8 that holds every index.
    */
-  static byte[] encodeIndexed(int width, int height, byte[] labels, int[] colors) {
+  public static byte[] encodeIndexed(int width, int height, byte[] labels, int[] colors) {
     boolean transparent = checkIndexed(width, height, labels, colors);
     int entries = colors.length + (transparent ? 1 : 0);
     if (entries > 256) {

@@ -1,4 +1,4 @@
-package palette.core;
+package palette.core.render;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package palette.core;
+package palette.core.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,6 +12,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import palette.core.RandomCases;
+import palette.core.Synthetic;
 import palette.core.cluster.Rgb;
 import palette.core.cluster.Swatch;
 import palette.core.image.PixelImage;

@@ -1,4 +1,4 @@
-package palette.core;
+package palette.core.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import palette.core.RandomCases;
 
 class RowDeflaterTest {
 

@@ -1,4 +1,4 @@
-package palette.core;
+package palette.core.render;
 
 import java.util.Arrays;
 import java.util.List;
@@ -16,9 +16,9 @@ import palette.core.image.PixelImage;
  * the film band is {@code 3 × max(h, 40)} high. Row {@code i} starts at {@code y = i (h + g)}; the
  * band starts {@code g} below the last row's gap.
  */
-final class FilmPoster {
+public final class FilmPoster {
   static final int WIDTH = 1200;
-  static final int BACKGROUND = 0xff101010;
+  public static final int BACKGROUND = 0xff101010;
   static final int MAX_ROW = 48;
   static final int MIN_ROW = 8;
   private static final int STRIP_BUDGET = 4800;
@@ -26,11 +26,11 @@ final class FilmPoster {
   private FilmPoster() {}
 
   /** One still's row: its thumbnail ({@link Layout#thumbWidth()} × rowHeight) and palette. */
-  record Row(int[] thumbnail, List<Swatch> swatches) {}
+  public record Row(int[] thumbnail, List<Swatch> swatches) {}
 
   /** Where everything goes for a poster planned for {@code stills} stills. */
-  record Layout(int rowHeight, int gap, int thumbWidth, int bandHeight) {
-    static Layout forStills(int stills) {
+  public record Layout(int rowHeight, int gap, int thumbWidth, int bandHeight) {
+    public static Layout forStills(int stills) {
       int h = Math.max(MIN_ROW, Math.min(MAX_ROW, STRIP_BUDGET / Math.max(1, stills)));
       return new Layout(h, Math.max(1, h / 8), 2 * h, 3 * Math.max(h, 40));
     }
@@ -52,7 +52,8 @@ final class FilmPoster {
     }
   }
 
-  static PixelImage render(Layout layout, List<Row> rows, List<Swatch> film, boolean equalStripes) {
+  public static PixelImage render(
+      Layout layout, List<Row> rows, List<Swatch> film, boolean equalStripes) {
     int height = layout.height(rows.size());
     int[] out = new int[Math.multiplyExact(WIDTH, height)];
     Arrays.fill(out, BACKGROUND);

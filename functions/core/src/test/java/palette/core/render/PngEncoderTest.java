@@ -1,4 +1,4 @@
-package palette.core;
+package palette.core.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,6 +12,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import palette.core.Synthetic;
 import palette.core.image.PixelImage;
 
 class PngEncoderTest {

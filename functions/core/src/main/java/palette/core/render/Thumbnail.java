@@ -1,4 +1,4 @@
-package palette.core;
+package palette.core.render;
 
 import palette.core.cluster.ColorHistogram;
 import palette.core.image.PixelImage;
@@ -9,11 +9,11 @@ import palette.core.image.PixelImage;
  * a large still does not alias). Transparent pixels count as {@code background}. Integer arithmetic
  * only, so the same image always gives the same thumbnail; the image is never changed.
  */
-final class Thumbnail {
+public final class Thumbnail {
   private Thumbnail() {}
 
   /** Packed opaque ARGB, {@code width × height}, row-major. */
-  static int[] of(PixelImage image, int width, int height, int background) {
+  public static int[] of(PixelImage image, int width, int height, int background) {
     int iw = image.width();
     int ih = image.height();
     long cropW = iw;

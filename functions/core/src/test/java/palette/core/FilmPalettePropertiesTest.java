@@ -11,6 +11,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import palette.core.cluster.Swatch;
+import palette.core.format.FilmPaletteDocument;
 import palette.core.options.ColorSpace;
 import palette.core.options.PaletteOptions;
 

@@ -15,6 +15,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 import palette.core.cluster.StopReason;
 import palette.core.cluster.Swatch;
 import palette.core.cluster.WeightedColors;
+import palette.core.format.FilmPaletteDocument;
+import palette.core.format.SkippedStill;
 import palette.core.options.ColorSpace;
 import palette.core.options.PaletteOptions;
 

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import palette.core.Fixtures;
-import palette.core.PaletteDocument;
 import palette.core.PaletteException;
 import palette.core.Palettes;
+import palette.core.format.PaletteDocument;
 import palette.core.options.ImageLimits;
 import palette.core.options.PaletteOptions;
 

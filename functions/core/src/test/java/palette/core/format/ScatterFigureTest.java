@@ -1,4 +1,4 @@
-package palette.core;
+package palette.core.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static palette.core.TestJson.array;
@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import palette.core.Synthetic;
+import palette.core.TestJson;
 import palette.core.cluster.Ordered;
 import palette.core.image.PixelImage;
 import palette.core.options.PaletteOptions;

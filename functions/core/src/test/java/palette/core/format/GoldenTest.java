@@ -1,9 +1,11 @@
-package palette.core;
+package palette.core.format;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import palette.core.Golden;
+import palette.core.Synthetic;
 import palette.core.cluster.Ordered;
 import palette.core.cluster.Rgb;
 import palette.core.cluster.StopReason;

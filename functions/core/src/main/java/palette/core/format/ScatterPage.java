@@ -1,4 +1,4 @@
-package palette.core;
+package palette.core.format;
 
 /**
  * A self-contained HTML page that shows a Plotly figure, so the scatter opens with a double-click

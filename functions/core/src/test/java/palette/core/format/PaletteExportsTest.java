@@ -1,4 +1,4 @@
-package palette.core;
+package palette.core.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package palette.core;
+package palette.core.format;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -23,7 +23,7 @@ import palette.core.cluster.Swatch;
  *       channels as big-endian floats 0–1.
  * </ul>
  */
-final class PaletteExports {
+public final class PaletteExports {
   /** ASE block type of a colour entry. */
   static final int ASE_COLOR_ENTRY = 0x0001;
 
@@ -34,7 +34,7 @@ final class PaletteExports {
 
   private PaletteExports() {}
 
-  static String css(List<Swatch> swatches) {
+  public static String css(List<Swatch> swatches) {
     StringBuilder out = new StringBuilder(":root {\n");
     for (int i = 0; i < swatches.size(); i++) {
       Swatch swatch = swatches.get(i);
@@ -50,7 +50,7 @@ final class PaletteExports {
   }
 
   /** A GIMP palette named {@code name} (line breaks in it become spaces). */
-  static String gpl(List<Swatch> swatches, String name) {
+  public static String gpl(List<Swatch> swatches, String name) {
     StringBuilder out = new StringBuilder("GIMP Palette\n");
     out.append("Name: ").append(name.replaceAll("[\\r\\n]+", " ")).append('\n');
     out.append("Columns: ").append(Math.min(GPL_MAX_COLUMNS, swatches.size())).append('\n');
@@ -67,7 +67,7 @@ final class PaletteExports {
     return out.toString();
   }
 
-  static byte[] ase(List<Swatch> swatches) {
+  public static byte[] ase(List<Swatch> swatches) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.writeBytes("ASEF");

@@ -1,9 +1,10 @@
-package palette.core;
+package palette.core.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import palette.core.TestJson;
 
 class ScatterPageTest {
 

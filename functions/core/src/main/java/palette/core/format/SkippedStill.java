@@ -1,4 +1,6 @@
-package palette.core;
+package palette.core.format;
+
+import palette.core.ErrorCode;
 
 /**
  * A still the film palette had to leave out, and why: it could not be decoded, was over the size

@@ -1,4 +1,4 @@
-package palette.core;
+package palette.core.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,6 +8,10 @@ import static palette.core.TestJson.object;
 import java.math.BigDecimal;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import palette.core.PaletteRun;
+import palette.core.Palettes;
+import palette.core.Synthetic;
+import palette.core.TestJson;
 import palette.core.cluster.StopReason;
 import palette.core.options.PaletteOptions;
 import palette.core.render.PngEncoder;

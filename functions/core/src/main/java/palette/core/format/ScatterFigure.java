@@ -1,4 +1,4 @@
-package palette.core;
+package palette.core.format;
 
 import java.util.List;
 import java.util.Locale;
@@ -17,10 +17,10 @@ import palette.core.image.PixelImage;
  * to its share, and small ones keep at least {@value PlotSample#FLOOR} points so they stay visible.
  * Coordinates are integers, so 20,000 points make about 300 KB of JSON.
  */
-final class ScatterFigure {
+public final class ScatterFigure {
   private ScatterFigure() {}
 
-  static String json(PixelImage image, Ordered ordered, int plotPoints, long seed) {
+  public static String json(PixelImage image, Ordered ordered, int plotPoints, long seed) {
     int[] argb = image.pixels();
     if (argb.length != ordered.labels().length) {
       throw new IllegalArgumentException(

@@ -1,4 +1,4 @@
-package palette.core;
+package palette.core.format;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

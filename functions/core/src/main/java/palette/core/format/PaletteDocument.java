@@ -1,8 +1,9 @@
-package palette.core;
+package palette.core.format;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import palette.core.PaletteRun;
 import palette.core.cluster.Clustering;
 import palette.core.cluster.StopReason;
 import palette.core.cluster.Swatch;

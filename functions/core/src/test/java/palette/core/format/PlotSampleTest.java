@@ -1,4 +1,4 @@
-package palette.core;
+package palette.core.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import palette.core.RandomCases;
+import palette.core.Synthetic;
 import palette.core.cluster.Clustering;
 import palette.core.image.PixelImage;
 

@@ -1,4 +1,4 @@
-package palette.core;
+package palette.core.format;
 
 import java.util.Arrays;
 import java.util.HashSet;

@@ -63,7 +63,7 @@ public record FilmGrabRequest(
   }
 
   /** A request object's JSON, not yet checked. */
-  static Map<String, Object> parseMap(byte[] json) {
+  public static Map<String, Object> parseMap(byte[] json) {
     Map<String, Object> map;
     try {
       map = JSON.std.mapFrom(json);

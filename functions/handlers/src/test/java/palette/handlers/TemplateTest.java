@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import palette.core.options.Option;
+import palette.handlers.worker.WorkerConfig;
 
 /** The template and the code agree: handlers exist and every variable read is declared. */
 class TemplateTest {

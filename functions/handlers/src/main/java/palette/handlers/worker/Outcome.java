@@ -1,8 +1,10 @@
-package palette.handlers;
+package palette.handlers.worker;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import palette.core.options.PaletteOptions;
+import palette.handlers.FilmGrabRequest;
+import palette.handlers.JobId;
 
 /**
  * What became of one object: {@code done} (outputs written), {@code failed} (permanent failure,

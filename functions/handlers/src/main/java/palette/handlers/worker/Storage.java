@@ -1,4 +1,4 @@
-package palette.handlers;
+package palette.handlers.worker;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package palette.handlers;
+package palette.handlers.worker;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -10,6 +10,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import palette.core.Artifact;
 import palette.core.PaletteRun;
+import palette.handlers.Json;
+import palette.handlers.OutputKeys;
 
 /**
  * Writes one job's results so that a reader never sees a mix of two runs: the old commit marker and

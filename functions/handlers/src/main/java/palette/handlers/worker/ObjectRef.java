@@ -1,4 +1,4 @@
-package palette.handlers;
+package palette.handlers.worker;
 
 /**
  * One object named by an S3 event record, with its key URL-decoded ({@code +} is a space, {@code

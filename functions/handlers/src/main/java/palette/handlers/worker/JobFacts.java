@@ -1,4 +1,4 @@
-package palette.handlers;
+package palette.handlers.worker;
 
 /**
  * What a finished job measured, for its log line and metrics: the input's size and dimensions and

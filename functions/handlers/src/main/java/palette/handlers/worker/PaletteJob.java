@@ -1,4 +1,4 @@
-package palette.handlers;
+package palette.handlers.worker;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -12,6 +12,7 @@ import palette.core.Stopwatch;
 import palette.core.Timings;
 import palette.core.options.Option;
 import palette.core.options.PaletteOptions;
+import palette.handlers.OutputKeys;
 
 /**
  * One input object from its GET to the last put. Permanent failures ({@link PaletteException}) end

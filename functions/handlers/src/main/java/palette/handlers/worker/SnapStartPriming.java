@@ -1,4 +1,4 @@
-package palette.handlers;
+package palette.handlers.worker;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;

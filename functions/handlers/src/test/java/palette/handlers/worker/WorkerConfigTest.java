@@ -1,4 +1,4 @@
-package palette.handlers;
+package palette.handlers.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

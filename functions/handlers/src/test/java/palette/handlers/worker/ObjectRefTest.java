@@ -1,4 +1,4 @@
-package palette.handlers;
+package palette.handlers.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import palette.handlers.OutputKeys;
 
 class ObjectRefTest {
   static List<ObjectRef> objects(String eventFile) throws IOException {

@@ -1,4 +1,4 @@
-package palette.handlers;
+package palette.handlers.worker;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -11,6 +11,8 @@ import palette.core.Still;
 import palette.core.Stopwatch;
 import palette.core.options.PaletteOptions;
 import palette.filmgrab.FilmGrab;
+import palette.handlers.FilmPaletteRequest;
+import palette.handlers.OutputKeys;
 
 /**
  * The film palette of a {@link FilmPaletteRequest}: every still is checked against the host policy

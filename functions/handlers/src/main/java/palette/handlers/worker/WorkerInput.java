@@ -1,4 +1,4 @@
-package palette.handlers;
+package palette.handlers.worker;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
@@ -11,6 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import palette.handlers.FilmGrabRequest;
+import palette.handlers.JobId;
+import palette.handlers.Json;
 
 /**
  * A payload as the worker receives it: an S3 event ({@code {"Records":[…]}}) or a film-grab request

@@ -1,4 +1,4 @@
-package palette.handlers;
+package palette.handlers.worker;
 
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -13,6 +13,9 @@ import palette.core.options.Option;
 import palette.core.options.PaletteOptions;
 import palette.filmgrab.FilmGrab;
 import palette.filmgrab.FilmGrabException;
+import palette.handlers.FilmGrabRequest;
+import palette.handlers.FilmPaletteRequest;
+import palette.handlers.OutputKeys;
 
 /**
  * One film-grab request from its read to the last put: the still is fetched with the film-grab

@@ -1,4 +1,4 @@
-package palette.handlers;
+package palette.handlers.worker;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
@@ -15,6 +15,9 @@ import java.util.concurrent.Executors;
 import java.util.function.Function;
 import palette.core.Stopwatch;
 import palette.filmgrab.FilmGrab;
+import palette.handlers.FilmGrabRequest;
+import palette.handlers.Json;
+import palette.handlers.OutputKeys;
 
 /**
  * The S3-triggered worker: for every object an event names, computes its palette and writes the

@@ -1,4 +1,4 @@
-package palette.handlers;
+package palette.handlers.worker;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package palette.handlers;
+package palette.handlers.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import palette.filmgrab.FakeFilmGrab;
+import palette.handlers.Json;
 
 /**
  * Film-grab requests through the worker, with the files in {@code events/}, an in-memory store and

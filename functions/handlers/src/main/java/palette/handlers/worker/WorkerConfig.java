@@ -1,9 +1,11 @@
-package palette.handlers;
+package palette.handlers.worker;
 
 import java.time.Duration;
 import java.util.Map;
 import palette.core.options.PaletteOptions;
 import palette.filmgrab.FilmGrabConfig;
+import palette.handlers.Environment;
+import palette.handlers.FilmGrabSettings;
 
 /**
  * The worker's configuration, read once per container from the environment the template sets. Tests

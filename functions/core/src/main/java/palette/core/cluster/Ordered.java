@@ -13,7 +13,7 @@ import palette.core.options.SortOrder;
  *
  * <p>The arrays are never written after construction; they are not copied on access because {@code
  * labels} holds one byte per pixel (it is the clustering's own array when no renumbering was
- * needed) and the record never leaves the package.
+ * needed) and the record never leaves the engine.
  *
  * @param swatches the colours with their pixel counts and shares, in sort order
  * @param colors packed RGB of each swatch, same order

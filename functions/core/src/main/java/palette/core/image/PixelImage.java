@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * A decoded image as packed {@code 0xAARRGGBB} ints in row-major order, already rotated to its EXIF
  * orientation. Immutable: the constructor copies its array and {@link #argb()} returns a copy; the
- * engine reads the pixels in place through {@link #pixels()} (package-private).
+ * engine's stages read the pixels in place through {@link #pixels()} and hand over fresh arrays
+ * through {@link #adopt}, so a 40-megapixel image is never copied between stages.
  */
 public final class PixelImage {
   private final int width;
@@ -59,7 +60,7 @@ public final class PixelImage {
     return argb[y * width + x];
   }
 
-  /** The backing array; callers in this package must never write to it. */
+  /** The backing array, read in place by the engine's stages, which must never write to it. */
   public int[] pixels() {
     return argb;
   }

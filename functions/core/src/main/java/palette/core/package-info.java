@@ -6,9 +6,9 @@
  * failure.
  *
  * <p>The engine is layered, each layer a package that uses only those before it: {@code options}
- * (what may be asked), {@code image} (bytes to pixels), {@code cluster} (pixels to a palette),
- * then {@code render} (images) and {@code format} (documents), with this package on top. The
- * errors live here, at the front door, because callers catch them; every layer throws them.
+ * (what may be asked), {@code image} (bytes to pixels), {@code cluster} (pixels to a palette), then
+ * {@code render} (images) and {@code format} (documents), with this package on top. The errors live
+ * here, at the front door, because callers catch them; every layer throws them.
  *
  * <p>Nothing here knows of AWS, files or the command line. Everything is deterministic: the same
  * bytes and options give the same outputs, bit for bit.

@@ -14,9 +14,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The engine's packages are layers that point one way: a package imports only from the layers
- * below it, plus the front door's errors, which every layer throws. A wrong-way import fails here
- * rather than in review.
+ * The engine's packages are layers that point one way: a package imports only from the layers below
+ * it, plus the front door's errors, which every layer throws. A wrong-way import fails here rather
+ * than in review.
  */
 class LayersTest {
   private static final Path SOURCES = Path.of("src", "main", "java", "palette", "core");
@@ -35,7 +35,8 @@ class LayersTest {
       List.of("palette.core.PaletteException", "palette.core.ErrorCode");
 
   private static final Pattern PACKAGE = Pattern.compile("(?m)^package ([\\w.]+);");
-  private static final Pattern IMPORT = Pattern.compile("(?m)^import (?:static )?(palette\\.core[\\w.]*?)\\.([A-Z]\\w*)");
+  private static final Pattern IMPORT =
+      Pattern.compile("(?m)^import (?:static )?(palette\\.core[\\w.]*?)\\.([A-Z]\\w*)");
 
   @Test
   void everyImportPointsDownTheLayers() throws IOException {
@@ -50,7 +51,9 @@ class LayersTest {
         while (imports.find()) {
           String target = imports.group(1);
           String type = target + "." + imports.group(2);
-          if (!ERRORS.contains(type) && rank(target, file) >= rank && !target.equals(pkg.group(1))) {
+          if (!ERRORS.contains(type)
+              && rank(target, file) >= rank
+              && !target.equals(pkg.group(1))) {
             wrongWay.add(file.getFileName() + " imports " + type);
           }
         }

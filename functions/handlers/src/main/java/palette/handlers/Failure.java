@@ -1,4 +1,4 @@
-package palette.handlers.api;
+package palette.handlers;
 
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -12,13 +12,13 @@ import software.amazon.awssdk.core.exception.SdkClientException;
  * @param code the stable error code
  * @param message a sentence a person can read; never the exception's own text
  */
-record Failure(int status, String code, String message) {
+public record Failure(int status, String code, String message) {
   /** True when the same request may succeed later. */
-  boolean retryable() {
+  public boolean retryable() {
     return status == 503;
   }
 
-  static Failure of(Throwable failure) {
+  public static Failure of(Throwable failure) {
     if (storageFault(failure)) {
       return new Failure(
           503, "unavailable", "The service could not reach its storage; try again in a moment.");

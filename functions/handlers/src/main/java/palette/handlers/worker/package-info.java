@@ -7,7 +7,6 @@
  *
  * <p>A package of its own so the worker's jobs, budget, storage and metrics are visibly not the
  * API's: storage sits behind {@link palette.handlers.worker.Storage} so tests and the local stack
- * can use any S3, and configuration is read once into {@link
- * palette.handlers.worker.WorkerConfig}.
+ * can use any S3, and configuration is read once into {@link palette.handlers.worker.WorkerConfig}.
  */
 package palette.handlers.worker;

@@ -104,7 +104,7 @@ def main():
     parser.add_argument("--no-best", action="store_true", help="skip the n_init=10 reference")
     parser.add_argument("--json", help="also write the rows to this file")
     args = parser.parse_args()
-    if not (ROOT / "functions/core/target/test-classes/palette/core/ClusterBench.class").exists():
+    if not (ROOT / "functions/core/target/test-classes/palette/core/cluster/ClusterBench.class").exists():
         sys.exit("run `mvn -q -o -pl functions/core test-compile` first")
 
     header = (f"{'image':22} {'size':>9} {'k':>2} | {'ours ms (min-max)':>20} {'cpu ms':>6} {'sklearn ms':>10} "

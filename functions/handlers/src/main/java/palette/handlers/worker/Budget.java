@@ -23,7 +23,7 @@ import palette.core.options.PaletteOptions;
  * @param remainingMs milliseconds left, read when asked ({@code Context::getRemainingTimeInMillis})
  * @param freeBytes heap bytes that may still be allocated, read when asked
  */
-public record Budget(LongSupplier remainingMs, LongSupplier freeBytes) {
+record Budget(LongSupplier remainingMs, LongSupplier freeBytes) {
   /** Decoded ARGB raster, its working copy, labels and the rendered outputs, with margin. */
   static final long BYTES_PER_PIXEL = 16;
 

@@ -10,7 +10,7 @@ package palette.handlers.worker;
  * @param iterations k-means iterations run
  * @param mse mean squared RGB error of the palette
  */
-public record JobFacts(long bytes, int width, int height, int iterations, double mse) {
+record JobFacts(long bytes, int width, int height, int iterations, double mse) {
   public static final JobFacts NONE = new JobFacts(-1, 0, 0, 0, Double.NaN);
 
   public boolean known() {

@@ -4,7 +4,7 @@ package palette.handlers.worker;
  * One object named by an S3 event record, with its key URL-decoded ({@code +} is a space, {@code
  * %2F} a slash) as S3 stores it.
  */
-public record ObjectRef(String bucket, String key, long size) {
+record ObjectRef(String bucket, String key, long size) {
   public ObjectRef {
     if (bucket == null || bucket.isBlank()) {
       throw new IllegalArgumentException("bucket must not be empty");

@@ -3,7 +3,6 @@ package palette.core.format;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import palette.core.PaletteRun;
 import palette.core.cluster.Clustering;
 import palette.core.cluster.StopReason;
 import palette.core.cluster.Swatch;
@@ -12,8 +11,8 @@ import palette.core.options.PaletteOptions;
 /**
  * The palette and the facts of the run that made it: what {@code palette.json} holds and what
  * {@code --json} prints. It holds nothing that varies between identical runs (stage timings live in
- * {@link PaletteRun}), so the same bytes and options give the same document and the same JSON,
- * whoever writes it.
+ * {@code palette.core.PaletteRun}), so the same bytes and options give the same document and the
+ * same JSON, whoever writes it.
  *
  * @param swatches the colours in the chosen sort order
  * @param options the options used

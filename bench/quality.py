@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Quality bench: our palette's MSE relative to scikit-learn's best of 10, on the corpus.
 
-For each corpus image (bench/corpus.py) and k, runs palette.core.QualityBench (one JVM, default
+For each corpus image (bench/corpus.py) and k, runs palette.core.cluster.QualityBench (one JVM, default
 limit 20, seed 42) and divides its MSE by the cached reference of bench/references.py: KMeans(
 n_init=10, max_iter=300) with float centres ("ratio"), and the same centres rounded to 8-bit
 colours ("ratio 8-bit", what any palette of 8-bit colours pays). Prints a table and the worst
@@ -34,7 +34,7 @@ def ours(items, ks, runs, classpath):
             listing.write(f"{i['name']} {i['raw']} {i['width']} {i['height']}\n")
         listing.flush()
         out = subprocess.run(
-            ["java", "-Xmx8g", "-cp", classpath, "palette.core.QualityBench", listing.name,
+            ["java", "-Xmx8g", "-cp", classpath, "palette.core.cluster.QualityBench", listing.name,
              str(runs), "rgb", *map(str, ks)], check=True, capture_output=True, text=True).stdout
     return [json.loads(line) for line in out.splitlines()]
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Compare palette's k-means (palette.core.KMeans) with scikit-learn on the same pixels.
+"""Compare palette's k-means (palette.core.cluster.KMeans) with scikit-learn on the same pixels.
 
 For each real photo shipped with scikit-image, plus a 2560x1600 JPEG made from one of them, and
 for each k, it reports:
@@ -71,7 +71,7 @@ def ours(name, pixels, k, limit, runs, workdir):
     if not raw.exists():
         pixels.astype(np.uint8).tofile(raw)
     out = subprocess.run(
-        ["java", "-cp", CLASSPATH, "palette.core.ClusterBench", str(raw), str(width),
+        ["java", "-cp", CLASSPATH, "palette.core.cluster.ClusterBench", str(raw), str(width),
          str(height), str(k), str(limit), str(runs)],
         check=True, capture_output=True, text=True,
     )
@@ -104,7 +104,7 @@ def main():
     parser.add_argument("--no-best", action="store_true", help="skip the n_init=10 reference")
     parser.add_argument("--json", help="also write the rows to this file")
     args = parser.parse_args()
-    if not (ROOT / "functions/core/target/test-classes/palette/core/ClusterBench.class").exists():
+    if not (ROOT / "functions/core/target/test-classes/palette/core/cluster/ClusterBench.class").exists():
         sys.exit("run `mvn -q -o -pl functions/core test-compile` first")
 
     header = (f"{'image':22} {'size':>9} {'k':>2} | {'ours ms (min-max)':>20} {'cpu ms':>6} {'sklearn ms':>10} "

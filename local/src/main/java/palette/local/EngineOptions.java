@@ -2,9 +2,9 @@ package palette.local;
 
 import java.util.ListResourceBundle;
 import java.util.Locale;
-import palette.core.Option;
 import palette.core.PaletteException;
-import palette.core.PaletteOptions;
+import palette.core.options.Option;
+import palette.core.options.PaletteOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;

@@ -5,8 +5,8 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import palette.core.ErrorCode;
-import palette.core.ImageLimits;
 import palette.core.PaletteException;
+import palette.core.options.ImageLimits;
 
 /**
  * An input image read from disk (or the bundled sample), refused before reading when it is larger

@@ -6,7 +6,7 @@ import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import palette.core.Option;
+import palette.core.options.Option;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import palette.core.PaletteOptions;
+import palette.core.options.PaletteOptions;
 import palette.local.s3.LocalS3;
 import palette.local.s3.LocalStack;
 import picocli.CommandLine;
@@ -125,7 +125,7 @@ class PublishSiteCommandTest {
     assertThat(module).startsWith("// Generated").doesNotContain("/* config.js */");
     assertThat(config.get("apiBase")).isEqualTo("https://api.example.test");
     assertThat(option(config, "maxBytes").get("default"))
-        .isEqualTo(((Number) palette.core.Option.MAX_BYTES.defaultValue()).intValue());
+        .isEqualTo(((Number) palette.core.options.Option.MAX_BYTES.defaultValue()).intValue());
     assertThat(option(config, "k")).containsEntry("default", 6).containsEntry("max", 64);
     assertThat(option(config, "space").get("values")).asList().containsExactly("rgb", "oklab");
   }

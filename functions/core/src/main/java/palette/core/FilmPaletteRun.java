@@ -2,6 +2,7 @@ package palette.core;
 
 import java.util.List;
 import java.util.Optional;
+import palette.core.format.FilmPaletteDocument;
 
 /**
  * A finished film run: the film document, the stage timings (kept out of the document so identical

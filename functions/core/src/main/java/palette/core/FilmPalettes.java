@@ -4,6 +4,21 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import palette.core.cluster.Clustering;
+import palette.core.cluster.FilmKMeans;
+import palette.core.cluster.KMeans;
+import palette.core.cluster.Ordered;
+import palette.core.cluster.PooledHistogram;
+import palette.core.format.FilmPaletteDocument;
+import palette.core.format.PaletteDocument;
+import palette.core.format.PaletteExports;
+import palette.core.format.SkippedStill;
+import palette.core.image.ImageDecoder;
+import palette.core.image.PixelImage;
+import palette.core.options.PaletteOptions;
+import palette.core.render.FilmPoster;
+import palette.core.render.PngEncoder;
+import palette.core.render.Thumbnail;
 
 /**
  * The film palette's front door: many stills in, one palette for the whole film plus each still's

@@ -2,6 +2,7 @@ package palette.core;
 
 import java.util.List;
 import java.util.Optional;
+import palette.core.format.PaletteDocument;
 
 /**
  * A finished run: the palette document, the stage timings (kept out of the document, since they are

@@ -3,6 +3,17 @@ package palette.core;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import palette.core.cluster.Clustering;
+import palette.core.cluster.KMeans;
+import palette.core.cluster.Ordered;
+import palette.core.format.PaletteDocument;
+import palette.core.format.PaletteExports;
+import palette.core.format.ScatterFigure;
+import palette.core.image.ImageDecoder;
+import palette.core.image.PixelImage;
+import palette.core.options.PaletteOptions;
+import palette.core.render.PngEncoder;
+import palette.core.render.SwatchRenderer;
 
 /**
  * The engine's front door: image bytes and options in, palette and outputs out. Each stage is

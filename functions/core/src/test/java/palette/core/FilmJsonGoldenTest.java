@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import palette.core.options.PaletteOptions;
 
 /**
  * {@code film.json} of a tiny synthetic film against a golden copy. To accept a deliberate format

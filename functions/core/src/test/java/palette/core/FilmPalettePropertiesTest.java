@@ -10,6 +10,10 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import palette.core.cluster.Swatch;
+import palette.core.format.FilmPaletteDocument;
+import palette.core.options.ColorSpace;
+import palette.core.options.PaletteOptions;
 
 /**
  * Invariants of the film palette over random films (seeded, so a failure names its seed): never

@@ -12,6 +12,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import palette.core.cluster.StopReason;
+import palette.core.cluster.Swatch;
+import palette.core.cluster.WeightedColors;
+import palette.core.format.FilmPaletteDocument;
+import palette.core.format.SkippedStill;
+import palette.core.options.ColorSpace;
+import palette.core.options.PaletteOptions;
 
 /** Known answers for the film palette on synthetic stills. */
 class FilmPalettesTest {

@@ -1,19 +1,21 @@
 package palette.core;
 
 import java.util.SplittableRandom;
+import palette.core.image.PixelImage;
+import palette.core.render.PngEncoder;
 
 /** Synthetic stills for the film palette tests, encoded as PNG like a downloaded still. */
-final class FilmStills {
+public final class FilmStills {
   private FilmStills() {}
 
-  static Still solid(String name, int width, int height, int rgb) {
+  public static Still solid(String name, int width, int height, int rgb) {
     int[] argb = new int[width * height];
     java.util.Arrays.fill(argb, 0xff000000 | rgb);
     return still(name, width, height, argb);
   }
 
   /** Random colours around {@code base} (±{@code spread} per channel), seeded. */
-  static Still noisy(String name, int width, int height, int base, int spread, long seed) {
+  public static Still noisy(String name, int width, int height, int base, int spread, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     int[] argb = new int[width * height];
     for (int i = 0; i < argb.length; i++) {
@@ -25,7 +27,7 @@ final class FilmStills {
     return still(name, width, height, argb);
   }
 
-  static Still still(String name, int width, int height, int[] argb) {
+  public static Still still(String name, int width, int height, int[] argb) {
     return new Still(name, PngEncoder.encode(new PixelImage(width, height, argb)));
   }
 

@@ -8,10 +8,10 @@ import java.net.URL;
 import java.nio.file.Path;
 
 /** Reads test resources. */
-final class Fixtures {
+public final class Fixtures {
   private Fixtures() {}
 
-  static byte[] bytes(String resource) {
+  public static byte[] bytes(String resource) {
     try (InputStream in = Fixtures.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalArgumentException("no test resource " + resource);
@@ -22,7 +22,7 @@ final class Fixtures {
     }
   }
 
-  static Path folder(String resource) throws URISyntaxException {
+  public static Path folder(String resource) throws URISyntaxException {
     URL url = Fixtures.class.getClassLoader().getResource(resource);
     if (url == null) {
       throw new IllegalArgumentException("no test resource folder " + resource);

@@ -16,12 +16,12 @@ import java.nio.file.Path;
  *
  * and review the diff before committing it.
  */
-final class Golden {
+public final class Golden {
   private static final Path DIRECTORY = Path.of("src", "test", "resources", "golden");
 
   private Golden() {}
 
-  static void assertMatches(String name, String actual) {
+  public static void assertMatches(String name, String actual) {
     Path file = DIRECTORY.resolve(name);
     try {
       if (Boolean.getBoolean("golden.update")) {

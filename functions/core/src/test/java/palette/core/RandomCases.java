@@ -11,9 +11,9 @@ import java.util.stream.LongStream;
  * other property-test tools, the generators favour edge values (the ends of a range, empty and
  * extreme arrays); edge cases a property must always meet belong in fixed cases next to it.
  */
-final class RandomCases {
+public final class RandomCases {
   /** Display name of one case: its seed. */
-  static final String NAME = "seed {0}";
+  public static final String NAME = "seed {0}";
 
   /** One in this many draws is an edge value rather than a uniform one. */
   private static final int EDGE_ODDS = 8;
@@ -29,17 +29,17 @@ final class RandomCases {
    * The seeds 1 to {@code count}, one parameterized case each; case {@code [n]} in the build's
    * failure summary is seed {@code n}.
    */
-  static LongStream seeds(int count) {
+  public static LongStream seeds(int count) {
     return LongStream.rangeClosed(1, count);
   }
 
   /** An int in {@code [min, max]}, now and then {@code min}, {@code min + 1} or {@code max}. */
-  static int between(SplittableRandom random, int min, int max) {
+  public static int between(SplittableRandom random, int min, int max) {
     return (int) between(random, (long) min, max);
   }
 
   /** A long in {@code [min, max]}, now and then {@code min}, {@code min + 1} or {@code max}. */
-  static long between(SplittableRandom random, long min, long max) {
+  public static long between(SplittableRandom random, long min, long max) {
     if (min > max) {
       throw new IllegalArgumentException("min must not exceed max, was " + min + " > " + max);
     }
@@ -62,7 +62,8 @@ final class RandomCases {
   }
 
   /** Between {@code minSize} and {@code maxSize} longs, each in {@code [min, max]}. */
-  static long[] longs(SplittableRandom random, int minSize, int maxSize, long min, long max) {
+  public static long[] longs(
+      SplittableRandom random, int minSize, int maxSize, long min, long max) {
     long[] values = new long[between(random, minSize, maxSize)];
     for (int i = 0; i < values.length; i++) {
       values[i] = between(random, min, max);
@@ -71,7 +72,7 @@ final class RandomCases {
   }
 
   /** Up to {@code maxSize} bytes: often empty, sometimes all 0x00 or all 0xff, else uniform. */
-  static byte[] bytes(SplittableRandom random, int maxSize) {
+  public static byte[] bytes(SplittableRandom random, int maxSize) {
     byte[] bytes = new byte[between(random, 0, maxSize)];
     int fill = random.nextInt(EDGE_ODDS);
     for (int i = 0; i < bytes.length; i++) {
@@ -84,7 +85,7 @@ final class RandomCases {
    * Up to {@code maxLength} chars mixing ASCII, control characters, characters JSON and HTML treat
    * specially, any BMP character, surrogate pairs (emoji and beyond) and lone surrogates.
    */
-  static String string(SplittableRandom random, int maxLength) {
+  public static String string(SplittableRandom random, int maxLength) {
     int length = between(random, 0, maxLength);
     StringBuilder text = new StringBuilder(length + 1);
     while (text.length() < length) {

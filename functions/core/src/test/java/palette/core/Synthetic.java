@@ -3,12 +3,15 @@ package palette.core;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.SplittableRandom;
+import palette.core.cluster.Clustering;
+import palette.core.cluster.StopReason;
+import palette.core.image.PixelImage;
 
 /**
  * Synthetic images and clusterings for the rendering tests, built without k-means: each opaque
  * pixel is labelled with its nearest given centroid, as a converged k-means would.
  */
-final class Synthetic {
+public final class Synthetic {
   private Synthetic() {}
 
   /**
@@ -16,7 +19,7 @@ final class Synthetic {
    * squared RGB distance, ties to the earlier one; alpha below 128 gives label -1. Every centroid
    * must win at least one pixel.
    */
-  static Clustering clusteringOf(PixelImage image, int... centroids) {
+  public static Clustering clusteringOf(PixelImage image, int... centroids) {
     int[] argb = image.argb();
     byte[] labels = new byte[argb.length];
     long[] counts = new long[centroids.length];
@@ -50,7 +53,7 @@ final class Synthetic {
   }
 
   /** An image whose pixels are drawn uniformly from {@code colors} (ARGB), seeded. */
-  static PixelImage randomOf(int width, int height, long seed, int... colors) {
+  public static PixelImage randomOf(int width, int height, long seed, int... colors) {
     SplittableRandom random = new SplittableRandom(seed);
     int[] argb = new int[width * height];
     for (int i = 0; i < argb.length; i++) {
@@ -60,7 +63,7 @@ final class Synthetic {
   }
 
   /** Uniform random opaque noise: the worst case for compression and for the figure's size. */
-  static PixelImage noise(int width, int height, long seed) {
+  public static PixelImage noise(int width, int height, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     int[] argb = new int[width * height];
     for (int i = 0; i < argb.length; i++) {
@@ -70,7 +73,7 @@ final class Synthetic {
   }
 
   /** Centroids on a coarse grid of the RGB cube, as many as asked (up to 64). */
-  static int[] gridCentroids(int count) {
+  public static int[] gridCentroids(int count) {
     int[] centroids = new int[count];
     for (int i = 0; i < count; i++) {
       int r = 32 + 64 * (i % 4);

@@ -11,7 +11,7 @@ import java.util.Map;
  * check that the engine's JSON parses and inspect it by path. Objects become {@link LinkedHashMap}s
  * (order kept), arrays {@link List}s, numbers {@link BigDecimal}s.
  */
-final class TestJson {
+public final class TestJson {
   private final String text;
   private int at;
 
@@ -19,7 +19,7 @@ final class TestJson {
     this.text = text;
   }
 
-  static Object parse(String text) {
+  public static Object parse(String text) {
     TestJson reader = new TestJson(text);
     Object value = reader.value();
     reader.skipSpace();
@@ -30,12 +30,12 @@ final class TestJson {
   }
 
   @SuppressWarnings("unchecked")
-  static Map<String, Object> object(Object value) {
+  public static Map<String, Object> object(Object value) {
     return (Map<String, Object>) value;
   }
 
   @SuppressWarnings("unchecked")
-  static List<Object> array(Object value) {
+  public static List<Object> array(Object value) {
     return (List<Object>) value;
   }
 

@@ -4,7 +4,7 @@ package palette.handlers;
  * Lower-case base32 (RFC 4648 alphabet, no padding): job ids are written with it because its
  * characters are safe in S3 keys and URLs without escaping.
  */
-public final class Base32 {
+final class Base32 {
   private static final char[] ALPHABET = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
 
   private Base32() {}

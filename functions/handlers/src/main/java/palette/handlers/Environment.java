@@ -1,9 +1,9 @@
 package palette.handlers;
 
 import java.util.Map;
-import palette.core.Option;
 import palette.core.PaletteException;
-import palette.core.PaletteOptions;
+import palette.core.options.Option;
+import palette.core.options.PaletteOptions;
 
 /**
  * The one reader of a function's environment variables, so every setting is trimmed, defaulted and

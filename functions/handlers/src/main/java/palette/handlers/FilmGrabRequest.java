@@ -4,7 +4,7 @@ import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import palette.core.Option;
+import palette.core.options.Option;
 
 /**
  * A request to make the palette of one film-grab.com still: the small JSON object the API (or
@@ -63,7 +63,7 @@ public record FilmGrabRequest(
   }
 
   /** A request object's JSON, not yet checked. */
-  static Map<String, Object> parseMap(byte[] json) {
+  public static Map<String, Object> parseMap(byte[] json) {
     Map<String, Object> map;
     try {
       map = JSON.std.mapFrom(json);

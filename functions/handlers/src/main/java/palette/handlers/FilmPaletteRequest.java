@@ -35,11 +35,11 @@ public record FilmPaletteRequest(
   }
 
   /** True when a parsed request object asks for a film palette. */
-  static boolean isFilmRequest(Map<String, ?> map) {
+  public static boolean isFilmRequest(Map<String, ?> map) {
     return map.containsKey("stills");
   }
 
-  static FilmPaletteRequest fromMap(Map<String, ?> map) {
+  public static FilmPaletteRequest fromMap(Map<String, ?> map) {
     if (!(map.get("stills") instanceof List<?> list)
         || !list.stream().allMatch(String.class::isInstance)) {
       throw new FilmGrabRequest.Invalid("stills must be a list of still URLs");

@@ -1,11 +1,10 @@
 /**
- * The Lambda handlers: thin adapters between AWS events and the engine in {@code palette.core}.
+ * The Lambda handlers, thin adapters between AWS events and the engine in {@code palette.core}: the
+ * worker in {@code palette.handlers.worker}, the API in {@code palette.handlers.api}.
  *
- * <p>{@link palette.handlers.PaletteWorker} handles S3 {@code ObjectCreated} events: for every
- * record it reads the object (size checked first), runs the engine with options from the object's
- * metadata, and writes the outputs under {@link palette.handlers.OutputKeys#prefixFor} in the
- * output bucket, {@code palette.json} last. Storage sits behind {@link palette.handlers.Storage} so
- * tests and the local stack can use any S3; configuration is read once into {@link
- * palette.handlers.WorkerConfig}.
+ * <p>This package holds only what both sides (and the command line) share, so that neither depends
+ * on the other: the environment variables ({@link palette.handlers.Environment}), the job id, the
+ * film-grab request objects the API writes and the worker reads, the output-key rule, the JSON
+ * reader and writer, Lambda's credentials, and the one classification of failures.
  */
 package palette.handlers;

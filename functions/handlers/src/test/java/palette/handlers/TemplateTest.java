@@ -16,7 +16,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import palette.core.Option;
+import palette.core.options.Option;
+import palette.handlers.worker.FilmGrabLane;
+import palette.handlers.worker.WorkerConfig;
 
 /** The template and the code agree: handlers exist and every variable read is declared. */
 class TemplateTest {

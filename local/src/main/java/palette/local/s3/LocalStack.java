@@ -10,11 +10,11 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import org.jclouds.blobstore.BlobStore;
-import palette.handlers.FilmGrabLane;
 import palette.handlers.FilmGrabRequest;
-import palette.handlers.PaletteWorker;
-import palette.handlers.S3Storage;
-import palette.handlers.WorkerConfig;
+import palette.handlers.worker.FilmGrabLane;
+import palette.handlers.worker.PaletteWorker;
+import palette.handlers.worker.S3Storage;
+import palette.handlers.worker.WorkerConfig;
 import palette.local.lambda.Invocable;
 import palette.local.lambda.LocalRuntime;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -36,13 +36,14 @@ public final class LocalStack implements AutoCloseable {
   public static final String OUTPUT_BUCKET = "palette-output";
 
   /** The worker's handler, memory and concurrency, as the template sets them. */
-  public static final String WORKER_HANDLER = "palette.handlers.PaletteWorker::handleRequest";
+  public static final String WORKER_HANDLER =
+      "palette.handlers.worker.PaletteWorker::handleRequest";
 
   static final int WORKER_MEMORY_MB = 2048;
   static final int CONCURRENCY = 2;
 
   /** The film-grab lane's handler and timeout, as the template sets them. */
-  public static final String LANE_HANDLER = "palette.handlers.FilmGrabLane::handleRequest";
+  public static final String LANE_HANDLER = "palette.handlers.worker.FilmGrabLane::handleRequest";
 
   static final int LANE_TIMEOUT_SECONDS = 300;
 

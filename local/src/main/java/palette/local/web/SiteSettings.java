@@ -6,8 +6,8 @@ import java.io.UncheckedIOException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import palette.core.Option;
-import palette.core.PaletteOptions;
+import palette.core.options.Option;
+import palette.core.options.PaletteOptions;
 
 /**
  * The page's runtime settings, {@code config.js}: where its API is and what every option accepts.

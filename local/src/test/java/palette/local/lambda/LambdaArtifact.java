@@ -13,7 +13,7 @@ public final class LambdaArtifact {
   /** The repository root: the nearest folder up from here holding template.yaml. */
   public static final Path ROOT = root();
 
-  public static final String HANDLER = "palette.handlers.PaletteWorker::handleRequest";
+  public static final String HANDLER = "palette.handlers.worker.PaletteWorker::handleRequest";
 
   private LambdaArtifact() {}
 

@@ -44,7 +44,7 @@ class LambdaArtifactTest {
 
   @Test
   void theMakeArtifactHasTheRuntimeLayoutAndOnlyTheSmallHttpClient() throws Exception {
-    assertThat(artifact.folder().resolve("palette/handlers/PaletteWorker.class")).exists();
+    assertThat(artifact.folder().resolve("palette/handlers/worker/PaletteWorker.class")).exists();
     try (Stream<Path> lib = Files.list(artifact.folder().resolve("lib"))) {
       List<String> jars = lib.map(p -> p.getFileName().toString()).toList();
       assertThat(jars)

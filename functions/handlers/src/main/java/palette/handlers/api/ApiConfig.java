@@ -4,7 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import palette.core.PaletteOptions;
+import palette.core.options.PaletteOptions;
 import palette.filmgrab.FilmGrabConfig;
 import palette.handlers.Environment;
 import palette.handlers.FilmGrabSettings;

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 import palette.core.Stopwatch;
+import palette.handlers.Failure;
 import palette.handlers.JobId;
 
 /**

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
-import palette.core.Option;
 import palette.core.PaletteException;
-import palette.core.PaletteOptions;
+import palette.core.options.Option;
+import palette.core.options.PaletteOptions;
 
 /**
  * What a browser asks for in {@code POST /uploads}: the file it is about to send and the palette

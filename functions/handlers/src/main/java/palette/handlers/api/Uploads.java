@@ -3,7 +3,8 @@ package palette.handlers.api;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
-import palette.core.Option;
+import palette.core.options.Option;
+import palette.core.options.PaletteOptions;
 import palette.handlers.JobId;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -63,7 +64,7 @@ final class Uploads {
   }
 
   /** The per-job options as the object metadata the worker reads ({@code x-amz-meta-k}, …). */
-  static Map<String, String> metadata(palette.core.PaletteOptions options) {
+  static Map<String, String> metadata(PaletteOptions options) {
     Map<String, String> meta = new LinkedHashMap<>();
     for (Option option : Option.values()) {
       if (option.perJob()) {

@@ -4,9 +4,9 @@
  * <ul>
  *   <li>{@code POST /uploads} with {@code {filename, contentType, size, k, limit, space}} checks
  *       the request (image types only, size within {@code MAX_BYTES}, option ranges as in {@link
- *       palette.core.PaletteOptions}), makes a job id (128 random bits, 26 base32 characters) and
- *       the key {@code uploads/<job id>/<sanitised name>}, and answers {@code 201 {jobId, key,
- *       upload: {method: "PUT", url, headers}, expiresAt}}.
+ *       palette.core.options.PaletteOptions}), makes a job id (128 random bits, 26 base32
+ *       characters) and the key {@code uploads/<job id>/<sanitised name>}, and answers {@code 201
+ *       {jobId, key, upload: {method: "PUT", url, headers}, expiresAt}}.
  *   <li>{@code GET /jobs/{id}} answers {@code pending}, {@code done} (with the palette document and
  *       short-lived presigned GET links to every output) or {@code failed} (with the worker's
  *       {@code error} code and sentence); 400 for a malformed id, 404 for an unknown one.

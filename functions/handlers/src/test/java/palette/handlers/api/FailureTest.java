@@ -8,6 +8,7 @@ import com.fasterxml.jackson.jr.ob.JSON;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import palette.handlers.Failure;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 

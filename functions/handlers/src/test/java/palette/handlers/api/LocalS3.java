@@ -41,7 +41,8 @@ final class LocalS3 {
         SITE,
         "us-east-1",
         Optional.of(endpoint),
-        palette.core.Option.MAX_BYTES.withText(palette.core.PaletteOptions.defaults(), "1048576"),
+        palette.core.options.Option.MAX_BYTES.withText(
+            palette.core.options.PaletteOptions.defaults(), "1048576"),
         uploadTtl,
         Duration.ofMinutes(15));
   }

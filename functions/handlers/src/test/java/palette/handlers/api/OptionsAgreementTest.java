@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import palette.core.Option;
 import palette.core.PaletteException;
-import palette.core.PaletteOptions;
+import palette.core.options.Option;
+import palette.core.options.PaletteOptions;
 
 /**
  * The API's two option readers (uploads, film-grab jobs) and the worker's metadata reader refuse

@@ -1,0 +1,108 @@
+package palette.core.cluster;
+
+import java.util.Arrays;
+
+/**
+ * Each point's nearest centre with Hamerly's bounds: {@code upper} is at least the distance to its
+ * own centre, {@code lower} at most the distance to any other. While {@code upper < lower} the
+ * point's centre is strictly the nearest and its distances need not be computed.
+ */
+final class Bounds {
+  final int[] label;
+  private final double[] upper;
+  private final double[] lower;
+
+  /**
+   * How far the last {@link #loosen} widens each point's bounds, by its centre: applied in the next
+   * {@link #assign}, which visits every point anyway, instead of in a pass of its own.
+   */
+  private final double[] grow;
+
+  private final double[] shrink;
+
+  Bounds(int size, int k) {
+    label = new int[size];
+    upper = new double[size];
+    lower = new double[size];
+    grow = new double[k];
+    shrink = new double[k];
+    Arrays.fill(label, -1);
+  }
+
+  /** Nearest centre of every point (ties: lowest index); returns how many labels changed. */
+  int assign(WeightedColors p, double[] centres) {
+    int k = centres.length / 3;
+    int changed = 0;
+    for (int i = 0; i < p.size; i++) {
+      int own = label[i];
+      if (own >= 0) {
+        double up = upper[i] + grow[own];
+        double low = lower[i] - shrink[own];
+        lower[i] = low;
+        if (up < low) {
+          upper[i] = up;
+          continue;
+        }
+        up = Math.sqrt(Lloyd.squared(p, i, centres, own));
+        upper[i] = up;
+        if (up < low) {
+          continue;
+        }
+      }
+      double px = p.x[i];
+      double py = p.y[i];
+      double pz = p.z[i];
+      int nearest = 0;
+      double min = Double.POSITIVE_INFINITY;
+      double second = Double.POSITIVE_INFINITY;
+      for (int c = 0, at = 0; c < k; c++, at += 3) {
+        double dx = px - centres[at];
+        double dy = py - centres[at + 1];
+        double dz = pz - centres[at + 2];
+        double d = dx * dx + dy * dy + dz * dz;
+        if (d < min) {
+          second = min;
+          min = d;
+          nearest = c;
+        } else if (d < second) {
+          second = d;
+        }
+      }
+      upper[i] = Math.sqrt(min);
+      lower[i] = Math.sqrt(second);
+      if (own != nearest) {
+        label[i] = nearest;
+        changed++;
+      }
+    }
+    Arrays.fill(grow, 0);
+    Arrays.fill(shrink, 0);
+    return changed;
+  }
+
+  /**
+   * Widens the bounds after centre {@code c} moved by {@code moves[c]}: the next {@link #assign}
+   * adds its own centre's move to a point's upper bound and takes the largest move of any other
+   * centre off its lower bound.
+   */
+  void loosen(double[] moves) {
+    int fastest = 0;
+    for (int c = 1; c < moves.length; c++) {
+      fastest = moves[c] > moves[fastest] ? c : fastest;
+    }
+    double runnerUp = 0;
+    for (int c = 0; c < moves.length; c++) {
+      runnerUp = c != fastest ? Math.max(runnerUp, moves[c]) : runnerUp;
+    }
+    for (int c = 0; c < moves.length; c++) {
+      grow[c] = moves[c];
+      shrink[c] = c == fastest ? runnerUp : moves[fastest];
+    }
+  }
+
+  /** Forces a full check of point {@code i}, whose centre was changed from outside. */
+  void forget(int i) {
+    upper[i] = Double.POSITIVE_INFINITY;
+    lower[i] = Double.NEGATIVE_INFINITY;
+  }
+}

@@ -1,0 +1,101 @@
+package palette.core.cluster;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+
+/**
+ * Runs independent pieces of work on the available cores. Results come back in task order, and
+ * callers only combine them with exact (integer) arithmetic or pick among them by a total order, so
+ * the outcome never depends on how many cores there are or which task finishes first.
+ */
+final class Parallel {
+  /** Below this many pixels a second thread costs more than it saves. */
+  static final int MIN_CHUNK = 1 << 17;
+
+  private static final int MAX_PARTS = 8;
+
+  private Parallel() {}
+
+  /** Work on the half-open index range {@code [from, to)}. */
+  interface RangeTask<T> {
+    T run(int from, int to);
+  }
+
+  /** Splits {@code [0, length)} into contiguous ranges, one per core, in order. */
+  static <T> List<T> ranges(int length, RangeTask<T> task) {
+    return ranges(length, MIN_CHUNK, task);
+  }
+
+  /** As {@link #ranges(int, RangeTask)}, with ranges of at least {@code minChunk} items. */
+  static <T> List<T> ranges(int length, int minChunk, RangeTask<T> task) {
+    int parts = Math.max(1, Math.min(cores(), Math.min(MAX_PARTS, length / minChunk)));
+    return tasks(
+        parts,
+        part ->
+            task.run(
+                (int) ((long) length * part / parts), (int) ((long) length * (part + 1) / parts)));
+  }
+
+  /**
+   * Runs tasks {@code 0..count-1} on one lane per core (lane 0 is the calling thread); results in
+   * task order. Each lane takes the next task not yet taken, so a lane that starts late or meets a
+   * long task leaves the rest to the others.
+   */
+  static <T> List<T> tasks(int count, IntFunction<T> task) {
+    int lanes = Math.max(1, Math.min(cores(), count));
+    Object[] results = new Object[count];
+    AtomicInteger next = new AtomicInteger();
+    List<CompletableFuture<Void>> others = new ArrayList<>();
+    for (int lane = 1; lane < lanes; lane++) {
+      others.add(
+          CompletableFuture.runAsync(
+              () -> runLane(next, count, task, results), ForkJoinPool.commonPool()));
+    }
+    runLane(next, count, task, results);
+    others.forEach(Parallel::join);
+    List<T> ordered = new ArrayList<>(count);
+    for (Object result : results) {
+      @SuppressWarnings("unchecked")
+      T typed = (T) result;
+      ordered.add(typed);
+    }
+    return ordered;
+  }
+
+  private static <T> void runLane(
+      AtomicInteger next, int count, IntFunction<T> task, Object[] results) {
+    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+      results[i] = task.apply(i);
+    }
+  }
+
+  /**
+   * When positive, the number of cores to act as if the machine had; tests set it to show that the
+   * result does not depend on the number of cores.
+   */
+  static volatile int assumedCores;
+
+  private static int cores() {
+    int assumed = assumedCores;
+    return assumed > 0 ? assumed : Runtime.getRuntime().availableProcessors();
+  }
+
+  private static <T> T join(CompletableFuture<T> future) {
+    try {
+      return future.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,82 @@
+package palette.core.render;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.zip.CRC32;
+
+/**
+ * One PNG being written: the signature, then chunks framed with their length and CRC-32, as the PNG
+ * specification lays them out. {@link PngEncoder} decides what goes in them.
+ */
+final class PngWriter {
+  private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+
+  /** Bytes per IDAT chunk; any size is valid, 1 MB keeps chunk overhead negligible. */
+  private static final int IDAT_SIZE = 1 << 20;
+
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
+  private final int height;
+
+  PngWriter(int width, int height, int depth, int colorType) {
+    this.height = height;
+    out.writeBytes(SIGNATURE);
+    byte[] header = new byte[13];
+    putInt(header, 0, width);
+    putInt(header, 4, height);
+    header[8] = (byte) depth;
+    header[9] = (byte) colorType;
+    chunk("IHDR", header, 0, header.length);
+  }
+
+  void palette(int[] colors, boolean transparent) {
+    int entries = colors.length + (transparent ? 1 : 0);
+    byte[] plte = new byte[entries * 3];
+    for (int i = 0; i < colors.length; i++) {
+      plte[3 * i] = (byte) (colors[i] >> 16);
+      plte[3 * i + 1] = (byte) (colors[i] >> 8);
+      plte[3 * i + 2] = (byte) colors[i];
+    }
+    chunk("PLTE", plte, 0, plte.length);
+    if (transparent) {
+      byte[] trns = new byte[entries];
+      Arrays.fill(trns, 0, colors.length, (byte) 0xff);
+      chunk("tRNS", trns, 0, trns.length);
+    }
+  }
+
+  /** Compresses every row (filter byte included) and writes the result as IDAT chunks. */
+  void image(int rowLength, int level, RowDeflater.RowSource rows) {
+    byte[] data = RowDeflater.deflate(height, rowLength, level, rows);
+    for (int at = 0; at < data.length; at += IDAT_SIZE) {
+      chunk("IDAT", data, at, Math.min(IDAT_SIZE, data.length - at));
+    }
+  }
+
+  byte[] finish() {
+    chunk("IEND", new byte[0], 0, 0);
+    return out.toByteArray();
+  }
+
+  private void chunk(String type, byte[] data, int offset, int length) {
+    byte[] head = new byte[8];
+    putInt(head, 0, length);
+    byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
+    System.arraycopy(typeBytes, 0, head, 4, 4);
+    CRC32 crc = new CRC32();
+    crc.update(typeBytes);
+    crc.update(data, offset, length);
+    out.writeBytes(head);
+    out.write(data, offset, length);
+    byte[] tail = new byte[4];
+    putInt(tail, 0, (int) crc.getValue());
+    out.writeBytes(tail);
+  }
+
+  private static void putInt(byte[] bytes, int at, int value) {
+    bytes[at] = (byte) (value >>> 24);
+    bytes[at + 1] = (byte) (value >>> 16);
+    bytes[at + 2] = (byte) (value >>> 8);
+    bytes[at + 3] = (byte) value;
+  }
+}

@@ -1,0 +1,71 @@
+package palette.core.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import palette.core.options.ColorSpace;
+
+/** The k-means steps on their own: empty clusters, stop reasons, the fixed random stream. */
+class LloydTest {
+
+  @Test
+  void anEmptyClusterTakesTheFarthestPointAndNeverStaysEmpty() {
+    WeightedColors points = onALine(0, 1, 10, 11);
+    double[] start = {0.5, 0, 0, 1000, 0, 0};
+
+    Lloyd.Result result = Lloyd.iterate(points, start, 20, Clustering.TOLERANCE);
+
+    assertThat(result.centres()).containsExactly(0.5, 0, 0, 10.5, 0, 0);
+    assertThat(result.stopReason()).isEqualTo(StopReason.ASSIGNMENTS_STABLE);
+    assertThat(result.sse()).isEqualTo(4 * 0.25);
+  }
+
+  @Test
+  void theLimitStopsTheIterationsAndIsReported() {
+    WeightedColors points = onALine(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 50, 51);
+    double[] start = {0, 0, 0, 1, 0, 0};
+
+    Lloyd.Result one = Lloyd.iterate(points, start.clone(), 1, Clustering.TOLERANCE);
+    Lloyd.Result many = Lloyd.iterate(points, start.clone(), 100, Clustering.TOLERANCE);
+
+    assertThat(one.iterations()).isEqualTo(1);
+    assertThat(one.stopReason()).isEqualTo(StopReason.LIMIT_REACHED);
+    assertThat(many.stopReason().converged()).isTrue();
+    assertThat(many.iterations()).isBetween(2, 99);
+    assertThat(many.centres()).containsExactly(4.5, 0, 0, 50.5, 0, 0);
+  }
+
+  @Test
+  void kMeansPlusPlusPicksDistinctPointsAndRepeatsForTheSameSeed() {
+    WeightedColors points = onALine(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
+
+    double[] a = KMeansPlusPlus.seed(points, 5, new SplitMix(7));
+    double[] b = KMeansPlusPlus.seed(points, 5, new SplitMix(7));
+
+    assertThat(a).containsExactly(b);
+    double[] xs = new double[5];
+    for (int c = 0; c < 5; c++) {
+      xs[c] = a[3 * c];
+      assertThat(a[3 * c]).isBetween(0.0, 9.0).isEqualTo(Math.rint(a[3 * c]));
+    }
+    assertThat(java.util.Arrays.stream(xs).distinct().count()).isEqualTo(5);
+  }
+
+  @Test
+  void splitMixIsTheReferenceSplitMix64() {
+    SplitMix random = new SplitMix(0);
+
+    assertThat(random.nextLong()).isEqualTo(0xe220a8397b1dcdafL);
+    assertThat(random.nextLong()).isEqualTo(0x6e789e6aa1b965f4L);
+    assertThat(random.nextLong()).isEqualTo(0x06c45d188009454fL);
+  }
+
+  /** Unit-weight points at these x positions (y = z = 0), clustered exactly as colours would be. */
+  private static WeightedColors onALine(int... xs) {
+    int[] argb = new int[xs.length];
+    for (int i = 0; i < xs.length; i++) {
+      argb[i] = 0xff000000 | xs[i] << 16;
+    }
+    return WeightedColors.of(argb, ColorHistogram.of(argb), ColorSpace.RGB);
+  }
+}

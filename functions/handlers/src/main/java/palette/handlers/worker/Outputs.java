@@ -1,0 +1,140 @@
+package palette.handlers.worker;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import palette.core.Artifact;
+import palette.core.PaletteRun;
+import palette.handlers.Json;
+import palette.handlers.OutputKeys;
+
+/**
+ * Writes one job's results so that a reader never sees a mix of two runs: the old commit marker and
+ * any old {@code error.json} go first, then every output, then {@code palette.json}. A failed job
+ * removes whatever an earlier run left under the prefix and writes {@code error.json} alone.
+ *
+ * <p>The commit marker records the ETag of the input it was computed from ({@link #SOURCE_ETAG}),
+ * so a repeated event for the same input version finds its results committed and leaves them alone
+ * ({@link #isCommitted}): S3 delivers events at least once, and a rerun would briefly take the
+ * marker away from readers.
+ */
+final class Outputs {
+  /** Markers are polled, so caches must revalidate; outputs may be cached briefly. */
+  static final String MARKER_CACHE = "no-cache";
+
+  static final String OUTPUT_CACHE = "max-age=300";
+
+  /** The commit marker's user metadata naming the input's ETag. */
+  static final String SOURCE_ETAG = "source-etag";
+
+  /** More than any palette document; the marker is read whole to see its metadata. */
+  private static final long MARKER_BYTES = 16L << 20;
+
+  private final Storage storage;
+  private final String bucket;
+  private final Executor executor;
+
+  Outputs(Storage storage, String bucket, Executor executor) {
+    this.storage = storage;
+    this.bucket = bucket;
+    this.executor = executor;
+  }
+
+  /** Writes every artifact of the run, {@code palette.json} last: the same bytes the CLI writes. */
+  void writeResult(String prefix, PaletteRun run, String sourceETag) {
+    byte[] marker = run.findArtifact(OutputKeys.COMMIT_MARKER).orElseThrow().bytes();
+    writeResult(prefix, run.artifacts(), new String(marker, StandardCharsets.UTF_8), sourceETag);
+  }
+
+  /**
+   * Whether the results under {@code prefix} are committed and were computed from the input whose
+   * ETag is {@code sourceETag}; never for an unknown ETag.
+   */
+  boolean isCommitted(String prefix, String sourceETag) {
+    if (sourceETag.isEmpty()) {
+      return false;
+    }
+    return storage
+        .read(bucket, prefix + OutputKeys.COMMIT_MARKER, MARKER_BYTES)
+        .map(marker -> sourceETag.equals(marker.metadata().get(SOURCE_ETAG)))
+        .orElse(false);
+  }
+
+  /**
+   * Writes {@code artifacts}, then {@code paletteJson} as {@code palette.json}, the marker, which
+   * records the input's ETag so a repeated event for the same input is recognised.
+   */
+  void writeResult(String prefix, List<Artifact> artifacts, String paletteJson, String sourceETag) {
+    all(
+        () -> storage.delete(bucket, prefix + OutputKeys.ERROR),
+        () -> storage.delete(bucket, prefix + OutputKeys.COMMIT_MARKER));
+    List<Runnable> puts = new ArrayList<>();
+    for (Artifact artifact : artifacts) {
+      if (!artifact.name().equals(OutputKeys.COMMIT_MARKER)) {
+        puts.add(
+            () ->
+                storage.write(
+                    bucket,
+                    prefix + artifact.name(),
+                    artifact.bytes(),
+                    contentType(artifact.contentType()),
+                    OUTPUT_CACHE,
+                    Map.of()));
+      }
+    }
+    all(puts.toArray(Runnable[]::new));
+    storage.write(
+        bucket,
+        prefix + OutputKeys.COMMIT_MARKER,
+        paletteJson.getBytes(StandardCharsets.UTF_8),
+        contentType("application/json"),
+        MARKER_CACHE,
+        sourceETag.isEmpty() ? Map.of() : Map.of(SOURCE_ETAG, sourceETag));
+  }
+
+  /** Runs the requests together and returns when all succeeded; rethrows the first failure. */
+  private void all(Runnable... requests) {
+    CompletableFuture<?>[] running = new CompletableFuture<?>[requests.length];
+    for (int i = 0; i < requests.length; i++) {
+      running[i] = CompletableFuture.runAsync(requests[i], executor);
+    }
+    try {
+      CompletableFuture.allOf(running).join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
+  }
+
+  /** Removes earlier outputs under the prefix and writes {@code error.json}. */
+  void writeError(String prefix, String code, String message, String inputKey) {
+    storage.delete(bucket, prefix + OutputKeys.COMMIT_MARKER);
+    for (String key : storage.list(bucket, prefix)) {
+      // Folder markers ("…/") are not outputs; some stores list them.
+      if (!key.equals(prefix + OutputKeys.ERROR) && !key.endsWith("/")) {
+        storage.delete(bucket, key);
+      }
+    }
+    Map<String, Object> error = new LinkedHashMap<>();
+    error.put("error", code);
+    error.put("message", message);
+    error.put("key", inputKey);
+    storage.write(
+        bucket,
+        prefix + OutputKeys.ERROR,
+        (Json.write(error) + "\n").getBytes(StandardCharsets.UTF_8),
+        contentType("application/json"),
+        MARKER_CACHE,
+        Map.of());
+  }
+
+  /** Text types are UTF-8; saying so keeps browsers from guessing. */
+  static String contentType(String type) {
+    boolean text = type.startsWith("text/") || type.equals("application/json");
+    return text && !type.contains("charset") ? type + "; charset=utf-8" : type;
+  }
+}

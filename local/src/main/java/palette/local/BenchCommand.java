@@ -59,6 +59,14 @@ final class BenchCommand implements Callable<Integer> {
       description = "Also write the reference JPEG here (to time other tools on the same bytes).")
   Path saveInput;
 
+  @Option(
+      names = "--baseline",
+      paramLabel = "JAR",
+      description =
+          "Also time the engine in this palette-core jar (an earlier build), alternating runs with"
+              + " this one in the same JVM, and print its stages, output sizes and the ratios.")
+  Path baseline;
+
   @Mixin EngineOptions engine;
 
   @Override
@@ -69,14 +77,22 @@ final class BenchCommand implements Callable<Integer> {
       Files.write(saveInput, bytes);
     }
     PrintWriter out = spec.commandLine().getOut();
+    BaselineEngine old = baseline == null ? null : BaselineEngine.load(baseline, options);
     for (int i = 0; i < warmup; i++) {
       Palettes.run(bytes, options);
+      if (old != null) {
+        old.run(bytes);
+      }
     }
     List<Timings> timings = new ArrayList<>();
+    List<Timings> oldTimings = new ArrayList<>();
     PaletteRun last = null;
     for (int i = 0; i < runs; i++) {
       last = Palettes.run(bytes, options);
       timings.add(last.timings());
+      if (old != null) {
+        oldTimings.add(old.run(bytes));
+      }
     }
     out.printf(
         Locale.ROOT,
@@ -97,8 +113,46 @@ final class BenchCommand implements Callable<Integer> {
     row(out, "render", timings, Timings::renderMs);
     row(out, "encode", timings, Timings::encodeMs);
     row(out, "total", timings, Timings::totalMs);
+    sizes(out, last, old);
+    if (old != null) {
+      out.printf(Locale.ROOT, "baseline %s (runs alternated with the above)%n", baseline);
+      row(out, "decode", oldTimings, Timings::decodeMs);
+      row(out, "cluster", oldTimings, Timings::clusterMs);
+      row(out, "render", oldTimings, Timings::renderMs);
+      row(out, "encode", oldTimings, Timings::encodeMs);
+      row(out, "total", oldTimings, Timings::totalMs);
+      out.printf(Locale.ROOT, "median ratio this/baseline:");
+      for (String stage : List.of("decode", "cluster", "render", "encode", "total")) {
+        ToDoubleFunction<Timings> metric = BaselineEngine.metric(stage);
+        out.printf(
+            Locale.ROOT, " %s %.2f", stage, median(timings, metric) / median(oldTimings, metric));
+      }
+      out.println();
+    }
     out.flush();
     return 0;
+  }
+
+  private static void sizes(PrintWriter out, PaletteRun last, BaselineEngine old) {
+    for (var artifact : last.artifacts()) {
+      Integer before = old == null ? null : old.sizes().get(artifact.name());
+      out.printf(
+          Locale.ROOT,
+          "%-14s %10d bytes%s%n",
+          artifact.name(),
+          artifact.size(),
+          before == null
+              ? ""
+              : String.format(
+                  Locale.ROOT,
+                  " (baseline %d, %+.1f%%)",
+                  before,
+                  100.0 * artifact.size() / before - 100));
+    }
+  }
+
+  private static double median(List<Timings> timings, ToDoubleFunction<Timings> metric) {
+    return quantile(timings.stream().mapToDouble(metric).sorted().toArray(), 0.5);
   }
 
   private static void row(

@@ -13,7 +13,7 @@ import java.util.function.IntFunction;
  * callers only combine them with exact (integer) arithmetic or pick among them by a total order, so
  * the outcome never depends on how many cores there are or which task finishes first.
  */
-final class Parallel {
+public final class Parallel {
   /** Below this many pixels a second thread costs more than it saves. */
   static final int MIN_CHUNK = 1 << 17;
 
@@ -46,7 +46,7 @@ final class Parallel {
    * task order. Each lane takes the next task not yet taken, so a lane that starts late or meets a
    * long task leaves the rest to the others.
    */
-  static <T> List<T> tasks(int count, IntFunction<T> task) {
+  public static <T> List<T> tasks(int count, IntFunction<T> task) {
     int lanes = Math.max(1, Math.min(cores(), count));
     Object[] results = new Object[count];
     AtomicInteger next = new AtomicInteger();

@@ -2,9 +2,9 @@ package palette.core.render;
 
 import java.io.ByteArrayOutputStream;
 import java.util.List;
-import java.util.stream.IntStream;
 import java.util.zip.Adler32;
 import java.util.zip.Deflater;
+import palette.core.cluster.Parallel;
 
 /**
  * Compresses an image's rows into one zlib stream, several bands of rows at a time, the way pigz
@@ -24,6 +24,19 @@ final class RowDeflater {
    */
   static final int BAND_BYTES = 1 << 20;
 
+  /**
+   * A level below zlib's: each band is coded as literals with its own Huffman code ({@link
+   * LiteralDeflater}), no string matching. For photographs, whose filtered bytes rarely repeat.
+   */
+  static final int LITERALS = -2;
+
+  /**
+   * Uncompressed bytes per band when coding literals: each band carries its own code (about 130
+   * bytes of header), and a band's buffers stay small enough not to count as humongous objects for
+   * the G1 collector, whose allocation of those was costing more than the coding.
+   */
+  static final int LITERAL_BAND_BYTES = 1 << 18;
+
   private static final int ADLER_BASE = 65521;
 
   /** Writes the bytes of row {@code y} (filter byte first) into {@code row}. */
@@ -36,21 +49,19 @@ final class RowDeflater {
 
   /** The zlib stream of rows {@code 0..rows-1}, each {@code rowLength} bytes long. */
   static byte[] deflate(int rows, int rowLength, int level, RowSource source) {
-    int bandRows = Math.max(1, BAND_BYTES / rowLength);
+    int bandRows = Math.max(1, (level == LITERALS ? LITERAL_BAND_BYTES : BAND_BYTES) / rowLength);
     int bands = (rows + bandRows - 1) / bandRows;
     List<Band> parts =
-        IntStream.range(0, bands)
-            .parallel()
-            .mapToObj(
-                b ->
-                    band(
-                        b * bandRows,
-                        Math.min(rows, (b + 1) * bandRows),
-                        rowLength,
-                        level,
-                        b == bands - 1,
-                        source))
-            .toList();
+        Parallel.tasks(
+            bands,
+            b -> {
+              int from = b * bandRows;
+              int to = Math.min(rows, from + bandRows);
+              boolean last = b == bands - 1;
+              return level == LITERALS
+                  ? literalBand(from, to, rowLength, last, source)
+                  : band(from, to, rowLength, level, last, source);
+            });
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.write(0x78); // deflate, 32 KB window
     out.write(0x01); // fastest-level hint; header check: 0x7801 is a multiple of 31
@@ -97,6 +108,20 @@ final class RowDeflater {
       deflater.end();
     }
     return new Band(out.toByteArray(), adler.getValue(), (long) rowLength * (toRow - fromRow));
+  }
+
+  private static Band literalBand(
+      int fromRow, int toRow, int rowLength, boolean last, RowSource source) {
+    byte[] data = new byte[rowLength * (toRow - fromRow)];
+    byte[] row = new byte[rowLength];
+    for (int y = fromRow; y < toRow; y++) {
+      source.fill(y, row);
+      System.arraycopy(row, 0, data, (y - fromRow) * rowLength, rowLength);
+    }
+    Adler32 adler = new Adler32();
+    adler.update(data);
+    return new Band(
+        LiteralDeflater.deflate(data, data.length, last), adler.getValue(), data.length);
   }
 
   /**

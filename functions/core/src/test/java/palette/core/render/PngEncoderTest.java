@@ -56,6 +56,38 @@ class PngEncoderTest {
     assertThat(decoded.getRGB(0, 0, 1000, 1500, null, 0, 1000)).isEqualTo(image.argb());
   }
 
+  /**
+   * The truecolour compression changed (Average filter and literal coding, instead of the Up filter
+   * and zlib level 1): the pixels are those of before, the file bytes are not. A photo-like half
+   * above a uniform half covers both ways a band is coded.
+   */
+  @Test
+  void truecolourRowsUseTheAverageFilterAndDecodeExactly() throws IOException {
+    int[] argb = Synthetic.noise(400, 1400, 13).argb();
+    java.util.Arrays.fill(argb, 400 * 700, argb.length, 0xff336699);
+    PixelImage image = new PixelImage(400, 1400, argb);
+
+    byte[] png = PngEncoder.encode(image);
+
+    byte[] rows = idat(png);
+    for (int y = 0; y < 1400; y++) {
+      assertThat(rows[y * (1 + 400 * 3)]).as("filter of row %d", y).isEqualTo((byte) 3);
+    }
+    assertThat(decode(png).getRGB(0, 0, 400, 1400, null, 0, 400)).isEqualTo(argb);
+  }
+
+  private static byte[] idat(byte[] png) throws IOException {
+    java.io.ByteArrayOutputStream data = new java.io.ByteArrayOutputStream();
+    PngFile.read(png).stream()
+        .filter(c -> c.type().equals("IDAT"))
+        .forEach(c -> data.writeBytes(c.data()));
+    try {
+      return RowDeflaterTest.inflate(data.toByteArray());
+    } catch (java.util.zip.DataFormatException e) {
+      throw new IOException(e);
+    }
+  }
+
   @Test
   void sameInputGivesSameBytesAndTheInputIsUnchanged() {
     PixelImage image = Synthetic.noise(300, 200, 5);

@@ -87,16 +87,19 @@ class RowDeflaterTest {
       System.arraycopy(row, 0, expected, y * rowLength, rowLength);
     }
 
-    byte[] stream = RowDeflater.deflate(rows, rowLength, 1, source);
+    for (int level : new int[] {1, RowDeflater.LITERALS}) {
+      byte[] stream = RowDeflater.deflate(rows, rowLength, level, source);
 
-    assertThat(inflate(stream)).isEqualTo(expected); // Inflater checks the header and Adler-32
+      // Inflater checks the header and Adler-32
+      assertThat(inflate(stream)).as("level %d", level).isEqualTo(expected);
+    }
   }
 
   private static Arguments edge(String name, byte[] first, byte[] second) {
     return Arguments.of(Named.of(name, first), second);
   }
 
-  private static byte[] inflate(byte[] stream) throws DataFormatException {
+  static byte[] inflate(byte[] stream) throws DataFormatException {
     Inflater inflater = new Inflater();
     inflater.setInput(stream);
     ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -39,10 +39,11 @@ class BenchCommandTest {
     StringWriter text = new StringWriter();
     CommandLine line = PaletteCli.commandLine();
     line.setOut(new PrintWriter(text));
+    line.setErr(new PrintWriter(text));
 
     int exit = line.execute("bench", "--runs", "1", "--warmup", "0", "--baseline", jar.toString());
 
-    assertThat(exit).isZero();
+    assertThat(exit).as(text.toString()).isZero();
     assertThat(text.toString())
         .contains("swatch.png")
         .contains("baseline " + jar + " (runs alternated with the above)")

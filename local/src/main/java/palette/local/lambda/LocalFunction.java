@@ -179,6 +179,7 @@ public final class LocalFunction implements Invocable, AutoCloseable {
   private final class Environment {
     private final RuntimeApi api;
     private final Process process;
+    private final Thread pump;
 
     Environment() {
       try {
@@ -193,7 +194,7 @@ public final class LocalFunction implements Invocable, AutoCloseable {
         throw new UncheckedIOException("starting " + definition.name(), e);
       }
       process.onExit().thenRun(() -> api.failAll(definition.name() + "'s runtime exited"));
-      Thread pump = new Thread(this::pumpLog, definition.name() + "-log");
+      pump = new Thread(this::pumpLog, definition.name() + "-log");
       pump.setDaemon(true);
       pump.start();
     }
@@ -288,10 +289,12 @@ public final class LocalFunction implements Invocable, AutoCloseable {
       return process.isAlive();
     }
 
+    /** Ends the runtime and passes on what it printed before it ended. */
     void close() {
       process.destroyForcibly();
       try {
         process.waitFor(10, TimeUnit.SECONDS);
+        pump.join(5_000);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }

@@ -18,9 +18,14 @@ build-ApiFunction: build-PaletteFunction
 .PHONY: build-FilmGrabFunction
 build-FilmGrabFunction: build-PaletteFunction
 
+# The site's npm packages, from its lock file. The command's build copies plotly.js from them.
+.PHONY: site-packages
+site-packages:
+	cd site && npm ci --no-audit --no-fund --loglevel=error
+
 # Worker speed: warm handling of a 1920x1080 JPEG on one core, and the artifact's cold start.
 .PHONY: bench-worker
-bench-worker:
+bench-worker: site-packages
 	$(MVN) -o -DskipTests -Dspotless.check.skip=true -pl local -am test-compile dependency:build-classpath \
 	  -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
 	java -XX:ActiveProcessorCount=1 -cp "local/target/test-classes:local/target/classes:$$(cat local/target/bench.classpath)" \
@@ -29,7 +34,7 @@ bench-worker:
 # Runs every test: the Java build (unit, property, integration and artifact tests), the template
 # lint, and the site's end-to-end tests in headless Chromium against `palette serve`.
 .PHONY: test
-test:
+test: site-packages
 	mvn -B verify
 	cfn-lint template.yaml
-	cd site && npm ci --no-audit --no-fund --loglevel=error && npm -s test
+	cd site && npm -s test

@@ -61,7 +61,7 @@ class RunCommandTest {
             "two tone_palette.css",
             "two tone_palette.gpl",
             "two tone_palette.ase",
-            "plotly.js");
+            "plotly-gl3d.min.js");
     assertThat(result.out()).contains("#d04020").contains("#2040d0").contains("75.0%");
     BufferedImage swatch = ImageIO.read(out.resolve("two tone_swatch.png").toFile());
     assertThat(swatch.getWidth()).isEqualTo(40);
@@ -71,7 +71,7 @@ class RunCommandTest {
     BufferedImage replaced = ImageIO.read(out.resolve("two tone_replaced.png").toFile());
     assertThat(distinctColours(replaced)).containsExactlyInAnyOrder(0xd04020, 0x2040d0);
     String html = Files.readString(out.resolve("two tone_scatter.html"));
-    assertThat(html).contains("src=\"plotly.js\"").doesNotContain("Plotly.register");
+    assertThat(html).contains("<script src=\"plotly-gl3d.min.js\"></script>");
   }
 
   @Test

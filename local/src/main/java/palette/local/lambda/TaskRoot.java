@@ -25,7 +25,9 @@ public record TaskRoot(Path folder) {
     Path lib = handlers.resolve("lib");
     if (!Files.isDirectory(classes) || !Files.isDirectory(lib)) {
       throw new IllegalStateException(
-          "the handlers are not built (no " + lib + "): run `mvn -pl local -am package` first");
+          "the handlers are not built (no "
+              + lib
+              + "): run `./palette` (or `mvn -pl local -am package`) first");
     }
     try {
       copyTree(classes, into);

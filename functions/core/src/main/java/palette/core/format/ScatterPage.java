@@ -3,8 +3,9 @@ package palette.core.format;
 /**
  * A self-contained HTML page that shows a Plotly figure, so the scatter opens with a double-click
  * and without a server. The original inlined the 4 MB plotly.js library in every page; this page
- * loads it from a relative address instead (the command line copies {@code plotly.min.js} next to
- * the page), and carries the figure as JSON data that the page hands to {@code Plotly.newPlot}
+ * loads it from a relative address instead (the command line writes the web page's gl3d bundle,
+ * {@code plotly-gl3d.min.js}, next to the page, which is enough for the figure's {@code scatter3d}
+ * traces), and carries the figure as JSON data that the page hands to {@code Plotly.newPlot}
  * unchanged.
  *
  * <p>The figure sits in a {@code <script type="application/json">} element with every {@code <}
@@ -21,7 +22,7 @@ public final class ScatterPage {
    * @param figureJson the figure, valid JSON
    * @param title the page title, plain text
    * @param plotlyScriptSrc address of plotly.js relative to the page, for example {@code
-   *     plotly.min.js}
+   *     plotly-gl3d.min.js}
    */
   public static String html(String figureJson, String title, String plotlyScriptSrc) {
     if (figureJson == null || title == null || plotlyScriptSrc == null) {
@@ -52,7 +53,8 @@ public final class ScatterPage {
         const plot = document.getElementById('plot');
         if (typeof Plotly === 'undefined') {
           const message = document.createElement('p');
-          message.textContent = 'Plotly could not be loaded: put plotly.min.js next to this page.';
+          const script = document.querySelector('script[src]').getAttribute('src');
+          message.textContent = 'Plotly could not be loaded: put ' + script + ' next to this page.';
           plot.append(message);
         } else {
           const figure = JSON.parse(document.getElementById('figure').textContent);

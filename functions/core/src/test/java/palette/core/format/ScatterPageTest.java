@@ -10,10 +10,11 @@ class ScatterPageTest {
 
   @Test
   void loadsPlotlyFromTheGivenAddressAndEmbedsTheFigure() {
-    String html = ScatterPage.html("{\"data\":[],\"layout\":{}}", "photo.jpg", "plotly.min.js");
+    String html =
+        ScatterPage.html("{\"data\":[],\"layout\":{}}", "photo.jpg", "plotly-gl3d.min.js");
 
     assertThat(html).startsWith("<!doctype html>");
-    assertThat(html).contains("<script src=\"plotly.min.js\"></script>");
+    assertThat(html).contains("<script src=\"plotly-gl3d.min.js\"></script>");
     assertThat(html).contains("<title>photo.jpg</title>");
     assertThat(html)
         .contains(

@@ -81,11 +81,6 @@ class AbuseTest {
     assertThat(LocalWebStackTest.put(created, photo)).isEqualTo(200);
     Map<String, Object> done = waitForDone(jobId);
     Instant committed = marker(key).lastModified();
-    System.out.println(
-        "DEBUG marker "
-            + marker(key).metadata()
-            + " input "
-            + stack.client().headObject(b -> b.bucket(LocalStack.INPUT_BUCKET).key(key)).eTag());
 
     byte[] other = photo.clone();
     other[other.length / 2] ^= 0x55; // other bytes of the same length

@@ -173,7 +173,11 @@ class LocalWebStackTest {
         HttpRequest.newBuilder(URI.create((String) upload.get("url")))
             .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes));
     ((Map<?, ?>) upload.get("headers")).forEach((k, v) -> request.header((String) k, (String) v));
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    // A connection of its own: S3 may answer a refused PUT (412) before reading the body and close
+    // the connection, which a pooled client would then reuse for the next request.
+    return HttpClient.newHttpClient()
+        .send(request.build(), HttpResponse.BodyHandlers.discarding())
+        .statusCode();
   }
 
   static Map<String, Object> waitForDone(String jobId) throws Exception {

@@ -1,5 +1,7 @@
 package palette.local;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.net.URL;
@@ -35,8 +37,10 @@ final class BaselineEngine {
       throw new IllegalArgumentException("--baseline supports only --k and --limit");
     }
     try {
-      ClassLoader loader =
-          new URLClassLoader(new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
+      // The engine's one library comes from this build, after the jar: an engine jar holds only
+      // its own classes, and jackson keeps its API across minor versions.
+      URL[] path = {jar.toUri().toURL(), location(JSON.class), location(JsonFactory.class)};
+      ClassLoader loader = new URLClassLoader(path, ClassLoader.getPlatformClassLoader());
       Class<?> optionsClass = optionsClass(loader);
       Object options = optionsClass.getMethod("defaults").invoke(null);
       options = optionsClass.getMethod("withK", int.class).invoke(options, current.k());
@@ -47,6 +51,10 @@ final class BaselineEngine {
     } catch (ReflectiveOperationException e) {
       throw new IOException("no palette engine in " + jar + ": " + e, e);
     }
+  }
+
+  private static URL location(Class<?> type) {
+    return type.getProtectionDomain().getCodeSource().getLocation();
   }
 
   /** The options record, where the baseline's build keeps it (its package moved once). */

@@ -23,6 +23,27 @@ class JsonTest {
 
   @Test
   void nonFiniteNumbersBecomeNull() {
-    assertThat(Json.write(List.of(Double.NaN, Double.POSITIVE_INFINITY))).isEqualTo("[null,null]");
+    assertThat(
+            Json.write(
+                List.of(Double.NaN, Double.NEGATIVE_INFINITY, Float.POSITIVE_INFINITY, 0.25)))
+        .isEqualTo("[null,null,null,0.25]");
+  }
+
+  @Test
+  void escapesWhatBreaksScriptsAndUtf8InKeysAndValues() {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("<\u2028", "\b\f\u2029</script>\ud800");
+
+    assertThat(Json.write(map))
+        .isEqualTo("{\"\\u003c\\u2028\":\"\\u0008\\u000c\\u2029\\u003c/script>\\ud800\"}");
+  }
+
+  @Test
+  void nestedMapsAndListsKeepTheirOrder() {
+    Map<String, Object> inner = new LinkedHashMap<>();
+    inner.put("z", List.of());
+    inner.put("a", Map.of());
+
+    assertThat(Json.write(List.of(inner, 2L))).isEqualTo("[{\"z\":[],\"a\":{}},2]");
   }
 }

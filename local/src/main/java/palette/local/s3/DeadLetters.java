@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
+import palette.core.format.JsonFormat;
+import palette.handlers.Json;
 
 /**
  * Where the local stack keeps the events it gave up on, as Lambda's on-failure destination does in
@@ -58,7 +60,7 @@ public final class DeadLetters {
     try {
       Files.createDirectories(folder);
       Path partial = folder.resolve("." + id + ".tmp");
-      String text = JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT).asString(record);
+      String text = JsonFormat.STD.with(JSON.Feature.PRETTY_PRINT_OUTPUT).asString(record);
       Files.writeString(partial, text + "\n", StandardCharsets.UTF_8);
       // Whole or absent: a replay running meanwhile never reads half a file.
       return Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
@@ -87,7 +89,7 @@ public final class DeadLetters {
       if (!(event instanceof Map)) {
         throw new IllegalArgumentException(file + " is not a dead letter: no requestPayload");
       }
-      return JSON.std.asString(event);
+      return Json.write(event);
     } catch (IOException e) {
       throw new UncheckedIOException("could not read the dead letter " + file, e);
     }

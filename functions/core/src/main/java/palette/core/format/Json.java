@@ -1,29 +1,50 @@
 package palette.core.format;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * A minimal streaming JSON writer for the engine's own documents (palette document, Plotly figure).
- * The engine has no JSON library dependency, and both documents need exact control of field order
- * and number formatting so identical runs give identical bytes.
+ * The engine's documents (palette document, Plotly figure, film document) written as a stream, on
+ * the generator of {@link JsonFormat}: the documents need exact control of field order and number
+ * text so identical runs give identical bytes, and the figure is too large to build as maps first.
  *
- * <p>Pretty mode indents objects by two spaces and keeps number arrays on one line ({@code [1, 2,
- * 3]}); compact mode writes no whitespace at all. Doubles are written with a fixed number of
- * decimals (trailing zeros dropped), never as NaN or Infinity: a non-finite number is a bug in the
- * caller and fails loudly. The writer does not check that the calls nest correctly; callers are few
- * and tested through their output.
+ * <p>Pretty mode indents by two spaces and keeps number arrays on one line ({@code [1, 2, 3]});
+ * compact mode writes no whitespace at all. Doubles are written with a fixed number of decimals
+ * (trailing zeros dropped), never as NaN or Infinity: a non-finite number is a bug in the caller
+ * and fails loudly. The generator checks that calls nest correctly.
  */
 final class Json {
-  private final StringBuilder out;
+  private static final DefaultIndenter TWO_SPACES = new DefaultIndenter("  ", "\n");
+  private static final DefaultPrettyPrinter PRETTY =
+      new DefaultPrettyPrinter()
+          .withSeparators(
+              Separators.createDefaultInstance()
+                  .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                  .withObjectEmptySeparator("")
+                  .withArrayEmptySeparator(""))
+          .withObjectIndenter(TWO_SPACES)
+          .withArrayIndenter(TWO_SPACES);
+
+  private final StringWriter out;
+  private final JsonGenerator generator;
   private final boolean pretty;
-  private int depth;
-  private boolean first = true;
-  private boolean afterName;
 
   private Json(boolean pretty, int capacity) {
     this.pretty = pretty;
-    this.out = new StringBuilder(capacity);
+    this.out = new StringWriter(capacity);
+    try {
+      JsonGenerator created = JsonFormat.STD.getStreamingFactory().createGenerator(out);
+      this.generator = pretty ? created.setPrettyPrinter(PRETTY.createInstance()) : created;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** A writer that indents by two spaces, for documents people read. */
@@ -37,67 +58,55 @@ final class Json {
   }
 
   Json beginObject() {
-    return open('{');
+    return write(JsonGenerator::writeStartObject);
   }
 
   Json endObject() {
-    return close('}');
+    return write(JsonGenerator::writeEndObject);
   }
 
   Json beginArray() {
-    return open('[');
+    return write(JsonGenerator::writeStartArray);
   }
 
   Json endArray() {
-    return close(']');
+    return write(JsonGenerator::writeEndArray);
   }
 
   /** The name of the next member of the current object. */
   Json name(String name) {
-    separate();
-    quote(name);
-    out.append(pretty ? ": " : ":");
-    afterName = true;
-    return this;
+    return write(g -> g.writeFieldName(name));
   }
 
   Json value(String text) {
-    separate();
-    quote(text);
-    return this;
+    return write(g -> g.writeString(text));
   }
 
   Json value(long number) {
-    separate();
-    out.append(number);
-    return this;
+    return write(g -> g.writeNumber(number));
   }
 
   Json value(boolean flag) {
-    separate();
-    out.append(flag);
-    return this;
+    return write(g -> g.writeBoolean(flag));
   }
 
   /** {@code number} rounded half-up to {@code decimals} places, trailing zeros dropped. */
   Json value(double number, int decimals) {
-    separate();
-    out.append(decimal(number, decimals));
-    return this;
+    String text = decimal(number, decimals);
+    return write(g -> g.writeNumber(text));
   }
 
-  /** An array of integers on a single line, even in pretty mode. */
+  /**
+   * An array of integers on a single line, even in pretty mode: written as one raw value, because a
+   * pretty printer learns what an array holds only after it has placed the first element.
+   */
   Json value(int[] numbers, int from, int to) {
-    separate();
-    out.append('[');
+    StringBuilder text = new StringBuilder(2 + (to - from) * 5).append('[');
     for (int i = from; i < to; i++) {
-      if (i > from) {
-        out.append(pretty ? ", " : ",");
-      }
-      out.append(numbers[i]);
+      text.append(i > from ? (pretty ? ", " : ",") : "").append(numbers[i]);
     }
-    out.append(']');
-    return this;
+    text.append(']');
+    return write(g -> g.writeRawValue(text.toString()));
   }
 
   Json value(int[] numbers) {
@@ -107,6 +116,7 @@ final class Json {
   /** The document written so far; pretty documents end with a newline. */
   @Override
   public String toString() {
+    write(JsonGenerator::flush);
     return pretty ? out + "\n" : out.toString();
   }
 
@@ -122,82 +132,22 @@ final class Json {
 
   /** {@code text} as a JSON string literal, with quotes. */
   static String quoted(String text) {
-    Json json = new Json(false, text.length() + 2);
-    json.quote(text);
-    return json.out.toString();
+    return compact(text.length() + 2).value(text).toString();
   }
 
-  private Json open(char bracket) {
-    separate();
-    out.append(bracket);
-    depth++;
-    first = true;
+  private Json write(Step step) {
+    try {
+      step.on(generator);
+    } catch (IOException e) {
+      // A StringWriter never fails; this is the generator refusing a call out of order.
+      throw new IllegalStateException(e.getMessage(), e);
+    }
     return this;
   }
 
-  private Json close(char bracket) {
-    depth--;
-    if (!first) {
-      newline();
-    }
-    out.append(bracket);
-    first = false;
-    return this;
-  }
-
-  private void separate() {
-    if (afterName) {
-      afterName = false;
-      return;
-    }
-    if (!first) {
-      out.append(',');
-    }
-    if (depth > 0) {
-      newline();
-    }
-    first = false;
-  }
-
-  private void newline() {
-    if (pretty) {
-      out.append('\n');
-      out.append("  ".repeat(depth));
-    }
-  }
-
-  private void quote(String text) {
-    out.append('"');
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          // Below 0x20 is illegal raw; '<' is escaped so the JSON can sit inside an HTML script
-          // element; U+2028/9 break older JavaScript parsers; a lone surrogate (from a broken
-          // file name, say) has no UTF-8 form and would turn into '?'.
-          if (c < 0x20 || c == '<' || c == '\u2028' || c == '\u2029' || lone(text, i)) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    out.append('"');
-  }
-
-  /** True when {@code text[i]} is a surrogate that is not part of a valid pair. */
-  private static boolean lone(String text, int i) {
-    char c = text.charAt(i);
-    if (Character.isHighSurrogate(c)) {
-      return i + 1 == text.length() || !Character.isLowSurrogate(text.charAt(i + 1));
-    }
-    return Character.isLowSurrogate(c)
-        && (i == 0 || !Character.isHighSurrogate(text.charAt(i - 1)));
+  /** One generator call; its IOException cannot come from a StringWriter. */
+  @FunctionalInterface
+  private interface Step {
+    void on(JsonGenerator generator) throws IOException;
   }
 }

@@ -2,6 +2,7 @@ package palette.core.format;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.SplittableRandom;
 import java.util.stream.LongStream;
@@ -115,9 +116,22 @@ class JsonTest {
   }
 
   @Test
-  void loneSurrogatesAreEscapedAndPairsKept() {
+  void everySurrogateIsEscapedSoLoneOnesSurviveUtf8() {
     assertThat(Json.quoted("a\ud800b\udc00\ud83c\udfa8"))
-        .isEqualTo("\"a\\ud800b\\udc00\ud83c\udfa8\"");
+        .isEqualTo("\"a\\ud800b\\udc00\\ud83c\\udfa8\"");
+  }
+
+  @Test
+  void controlCharactersUseLowercaseHexEscapesExceptNewlineReturnAndTab() {
+    assertThat(Json.quoted("\b\f\u001f\n\r\t\u2028\u2029<é"))
+        .isEqualTo("\"\\u0008\\u000c\\u001f\\n\\r\\t\\u2028\\u2029\\u003cé\"");
+  }
+
+  @Test
+  void callsOutOfOrderFailLoudly() {
+    Json json = Json.compact(16).beginObject();
+
+    assertThatThrownBy(() -> json.value(1)).isInstanceOf(IllegalStateException.class);
   }
 
   private static void assertRoundTrip(String text) {

@@ -41,8 +41,13 @@ final class Failures {
     if (cause instanceof PaletteException p) {
       return p.getMessage() + " (" + p.code().id() + ")";
     }
-    if (cause instanceof FilmGrabException f && f.reason() == FilmGrabException.Reason.BLOCKED) {
-      return f.getMessage() + " (palette film --stills DIR uses saved stills)";
+    if (cause instanceof FilmGrabException f) {
+      Failure.FilmGrabAnswer answer = Failure.filmGrab(f);
+      String hint =
+          f.reason() == FilmGrabException.Reason.BLOCKED
+              ? " (palette film --stills DIR uses saved stills)"
+              : "";
+      return answer.message() + hint + " (" + answer.code() + ")";
     }
     if (cause instanceof NoSuchFileException n) {
       return "no such file: " + n.getFile();

@@ -79,6 +79,57 @@ public enum Failure {
     return this == UNAVAILABLE;
   }
 
+  /**
+   * What a person is told when film-grab.com could not give what a job or a search needed: the same
+   * status, code and sentence from the API, the worker's {@code error.json} and the command line.
+   *
+   * @param status the API's HTTP status
+   * @param code the stable error code
+   * @param message a sentence a person can act on
+   */
+  public record FilmGrabAnswer(int status, String code, String message) {}
+
+  /** The answer for a failure of the film-grab client. */
+  public static FilmGrabAnswer filmGrab(FilmGrabException e) {
+    if (e.isTransient()) {
+      return new FilmGrabAnswer(
+          503,
+          "filmgrab_unreachable",
+          "film-grab.com cannot be reached right now; try again in a minute.");
+    }
+    return switch (e.reason()) {
+      case NOT_FOUND -> new FilmGrabAnswer(404, "film_not_found", e.getMessage() + ".");
+      case BLOCKED ->
+          new FilmGrabAnswer(
+              503,
+              "filmgrab_blocked",
+              "film-grab.com refused automated access (it answered with a bot check); try again"
+                  + " later, or save the stills from film-grab.com in your browser and use them"
+                  + " yourself.");
+      case DISALLOWED -> new FilmGrabAnswer(403, "filmgrab_disallowed", e.getMessage() + ".");
+      case REFUSED ->
+          new FilmGrabAnswer(
+              400,
+              "filmgrab_refused",
+              "Only film-grab.com links can be used (" + e.getMessage() + ").");
+      case HTTP_STATUS ->
+          e.status() == 404 || e.status() == 410
+              ? new FilmGrabAnswer(
+                  404, "film_not_found", "film-grab.com has no page at " + e.url() + ".")
+              : unreadable(e);
+      default -> unreadable(e);
+    };
+  }
+
+  private static FilmGrabAnswer unreadable(FilmGrabException e) {
+    return new FilmGrabAnswer(
+        502,
+        "filmgrab_unreadable",
+        "film-grab.com answered, but not with a page this service can read ("
+            + e.reason().name().toLowerCase(java.util.Locale.ROOT)
+            + ").");
+  }
+
   private static boolean storageFault(Throwable failure) {
     if (failure instanceof AwsServiceException service) {
       return service.statusCode() >= 500 || service.isThrottlingException();

@@ -4,12 +4,12 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import palette.filmgrab.Film;
 import palette.filmgrab.FilmGrab;
 import palette.filmgrab.FilmGrabException;
 import palette.filmgrab.FilmRef;
+import palette.handlers.Failure;
 
 /**
  * The film-grab part of the API: {@code GET /filmgrab/search?q=} lists matching films, {@code GET
@@ -105,40 +105,9 @@ final class FilmGrabRoutes {
     }
   }
 
+  /** The film-grab failure as the API answers it ({@link Failure#filmGrab}). */
   static ApiException readable(FilmGrabException e) {
-    if (e.isTransient()) {
-      return new ApiException(
-          503,
-          "filmgrab_unreachable",
-          "film-grab.com cannot be reached right now; try again in a minute.");
-    }
-    return switch (e.reason()) {
-      case NOT_FOUND -> new ApiException(404, "film_not_found", e.getMessage() + ".");
-      case BLOCKED ->
-          new ApiException(
-              503,
-              "filmgrab_blocked",
-              "film-grab.com refused automated access (it answered with a bot check). Try again"
-                  + " later, or save the stills from film-grab.com in your browser and upload"
-                  + " them here yourself.");
-      case DISALLOWED -> new ApiException(403, "filmgrab_disallowed", e.getMessage() + ".");
-      case REFUSED ->
-          ApiException.badRequest(
-              "url_not_allowed", "Only film-grab.com links can be used (" + e.getMessage() + ").");
-      case HTTP_STATUS ->
-          e.status() == 404 || e.status() == 410
-              ? new ApiException(404, "film_not_found", "film-grab.com has no page at " + e.url())
-              : unreadable(e);
-      default -> unreadable(e);
-    };
-  }
-
-  private static ApiException unreadable(FilmGrabException e) {
-    return new ApiException(
-        502,
-        "filmgrab_unreadable",
-        "film-grab.com answered, but not with a page this service can read ("
-            + e.reason().name().toLowerCase(Locale.ROOT)
-            + ").");
+    Failure.FilmGrabAnswer answer = Failure.filmGrab(e);
+    return new ApiException(answer.status(), answer.code(), answer.message());
   }
 }

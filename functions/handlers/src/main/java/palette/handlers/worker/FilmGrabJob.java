@@ -13,6 +13,7 @@ import palette.core.options.Option;
 import palette.core.options.PaletteOptions;
 import palette.filmgrab.FilmGrab;
 import palette.filmgrab.FilmGrabException;
+import palette.handlers.Failure;
 import palette.handlers.FilmGrabRequest;
 import palette.handlers.FilmPaletteRequest;
 import palette.handlers.OutputKeys;
@@ -123,9 +124,9 @@ final class FilmGrabJob {
     if (e.isTransient()) {
       throw e;
     }
-    String code = "filmgrab_" + e.reason().name().toLowerCase(java.util.Locale.ROOT);
-    String message = "The still could not be fetched: " + e.getMessage();
-    return fail(ref, prefix, code, message, options, clock);
+    Failure.FilmGrabAnswer answer = Failure.filmGrab(e);
+    String message = "The still could not be fetched: " + answer.message();
+    return fail(ref, prefix, answer.code(), message, options, clock);
   }
 
   private Outcome fail(

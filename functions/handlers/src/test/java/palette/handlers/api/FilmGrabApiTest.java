@@ -104,7 +104,7 @@ class FilmGrabApiTest {
             .extracting(b -> b.get("message"))
             .asString()
             .startsWith("film-grab.com refused automated access")
-            .contains("upload them here yourself");
+            .contains("use them yourself");
       }
     }
   }
@@ -151,7 +151,7 @@ class FilmGrabApiTest {
       var response = handler.handleRequest(at(event, "/filmgrab/film", "url=" + encode(url)), null);
 
       assertThat(response.getStatusCode()).as(url).isEqualTo(400);
-      assertThat(body(response)).containsEntry("error", "url_not_allowed");
+      assertThat(body(response)).containsEntry("error", "filmgrab_refused");
       assertThat(site.requests()).hasSize((int) before);
     }
     var missing =
@@ -211,7 +211,7 @@ class FilmGrabApiTest {
       var response = handler.handleRequest(event, null);
 
       assertThat(response.getStatusCode()).as(stills).isEqualTo(400);
-      assertThat(body(response).get("error")).isIn("url_not_allowed", "invalid_stills");
+      assertThat(body(response).get("error")).isIn("filmgrab_refused", "invalid_stills");
     }
     assertThat(s3.listObjectsV2(b -> b.bucket(LocalS3.INPUT)).contents()).isEmpty();
   }
@@ -257,7 +257,7 @@ class FilmGrabApiTest {
       assertThat(response.getStatusCode()).as(fields).isEqualTo(400);
       assertThat(body(response).get("error"))
           .as(fields)
-          .isIn("url_not_allowed", "invalid_url", "invalid_film");
+          .isIn("filmgrab_refused", "invalid_url", "invalid_film");
     }
     assertThat(s3.listObjectsV2(b -> b.bucket(LocalS3.INPUT)).contents()).isEmpty();
   }

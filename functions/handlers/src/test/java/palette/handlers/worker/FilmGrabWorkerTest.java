@@ -150,7 +150,8 @@ class FilmGrabWorkerTest {
   void aMissingStillIsPermanentButAnOverloadedSiteIsRetried() {
     putRequest(site.baseUrl() + "wp-content/uploads/photo-gallery/missing.png");
     invoke();
-    assertThat(text(KEY + "/error.json")).contains("\"error\":\"filmgrab_http_status\"", "404");
+    assertThat(text(KEY + "/error.json"))
+        .contains("\"error\":\"film_not_found\"", "has no page at");
 
     String busy = "/wp-content/uploads/photo-gallery/busy.jpg";
     site.route(busy, exchange -> FakeFilmGrab.send(exchange, 503, "text/plain", new byte[0]));

@@ -11,7 +11,7 @@ import palette.core.options.PaletteOptions;
  * UTF-8, members always in the order below. The document holds nothing that varies between runs (no
  * timings: the command line prints them with {@code --timings}, the worker logs them), so the same
  * bytes and options give byte-identical files, whether the command line or the worker writes them;
- * only {@code source} says where each found the image.
+ * only {@code source} says where each found the image, and for a file it is the same from both.
  *
  * <pre>{@code
  * {
@@ -46,9 +46,9 @@ import palette.core.options.PaletteOptions;
  *     "fewerColorsThanK": false         the image had fewer distinct colours than k
  *   },
  *   "source": {                         where the image came from, strings, in insertion
- *     "file": "photo.jpg"               order: "file" from the command line; "bucket" and
- *   }                                   "key" from the worker (plus "still", "film", ... for
- *                                       a film-grab request); {} when unknown
+ *     "file": "photo.jpg"               order: "file", the file's name, from the command line
+ *   }                                   and the worker alike ("still", "film", ... for a
+ *                                       film-grab request); {} when unknown
  * }
  * }</pre>
  *

@@ -63,9 +63,10 @@ final class PaletteJob {
       }
       options = Option.perJobFromText(object.get().metadata(), defaults);
       byte[] bytes = object.get().bytes();
-      Map<String, String> source = new LinkedHashMap<>(); // in this order, every time
-      source.put("bucket", ref.bucket());
-      source.put("key", ref.key());
+      // The file's name, as the command line writes it, so both write the same document; where
+      // the object is needs no saying: its results are under its own key.
+      Map<String, String> source =
+          Map.of("file", ref.key().substring(ref.key().lastIndexOf('/') + 1));
       PaletteRun run =
           budget.run(ref.key(), bytes.length, options, o -> Palettes.run(bytes, o, source));
       timings.put("engine", clock.lap());

@@ -99,6 +99,7 @@ public enum Failure {
     }
     return switch (e.reason()) {
       case NOT_FOUND -> new FilmGrabAnswer(404, "film_not_found", e.getMessage() + ".");
+      case AMBIGUOUS -> new FilmGrabAnswer(409, "film_ambiguous", e.getMessage());
       case BLOCKED ->
           new FilmGrabAnswer(
               503,
@@ -121,13 +122,9 @@ public enum Failure {
     };
   }
 
+  /** The site answered, but not with what this client reads: the client's own sentence says how. */
   private static FilmGrabAnswer unreadable(FilmGrabException e) {
-    return new FilmGrabAnswer(
-        502,
-        "filmgrab_unreadable",
-        "film-grab.com answered, but not with a page this service can read ("
-            + e.reason().name().toLowerCase(java.util.Locale.ROOT)
-            + ").");
+    return new FilmGrabAnswer(502, "filmgrab_unreadable", e.getMessage());
   }
 
   private static boolean storageFault(Throwable failure) {

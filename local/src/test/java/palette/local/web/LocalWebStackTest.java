@@ -171,10 +171,11 @@ class LocalWebStackTest {
     Map<String, Object> upload = upload(created);
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create((String) upload.get("url")))
+            .expectContinue(true)
             .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes));
     ((Map<?, ?>) upload.get("headers")).forEach((k, v) -> request.header((String) k, (String) v));
-    // A connection of its own: S3 may answer a refused PUT (412) before reading the body and close
-    // the connection, which a pooled client would then reuse for the next request.
+    // Asks first and uses a connection of its own: S3 may answer a refused PUT (412) from the
+    // headers and hang up, which a pooled connection would then carry into the next request.
     return HttpClient.newHttpClient()
         .send(request.build(), HttpResponse.BodyHandlers.discarding())
         .statusCode();

@@ -32,13 +32,22 @@ final class Presigned {
     ((Map<String, Object>) upload.get("headers")).forEach((k, v) -> headers.put(k, (String) v));
   }
 
-  /** Sends {@code bytes} to {@code url} with {@code headers}; returns S3's status code. */
+  /**
+   * Sends {@code bytes} to {@code url} with {@code headers}; returns S3's status code. It asks
+   * first ({@code Expect: 100-continue}, as the AWS SDKs do), so a refusal that S3 decides from the
+   * headers alone (a 412) arrives before the body, and on a connection of its own, since a server
+   * that refuses may hang up.
+   */
   static int put(String url, Map<String, String> headers, byte[] bytes) throws Exception {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(url)).PUT(HttpRequest.BodyPublishers.ofByteArray(bytes));
+        HttpRequest.newBuilder(URI.create(url))
+            .expectContinue(true)
+            .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes));
     headers.forEach(request::header);
     try {
-      return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+      return HttpClient.newHttpClient()
+          .send(request.build(), HttpResponse.BodyHandlers.discarding())
+          .statusCode();
     } catch (IOException e) {
       return CLOSED; // the server refused and hung up before reading the whole body
     }

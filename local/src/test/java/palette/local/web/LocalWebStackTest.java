@@ -176,9 +176,19 @@ class LocalWebStackTest {
     ((Map<?, ?>) upload.get("headers")).forEach((k, v) -> request.header((String) k, (String) v));
     // Asks first and uses a connection of its own: S3 may answer a refused PUT (412) from the
     // headers and hang up, which a pooled connection would then carry into the next request.
-    return HttpClient.newHttpClient()
-        .send(request.build(), HttpResponse.BodyHandlers.discarding())
-        .statusCode();
+    // The local S3 sometimes hangs up on a refused PUT without an answer: send it again, as a
+    // client would, at most three times in all.
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return HttpClient.newHttpClient()
+            .send(request.build(), HttpResponse.BodyHandlers.discarding())
+            .statusCode();
+      } catch (java.io.IOException e) {
+        if (attempt == 3) {
+          throw e;
+        }
+      }
+    }
   }
 
   static Map<String, Object> waitForDone(String jobId) throws Exception {

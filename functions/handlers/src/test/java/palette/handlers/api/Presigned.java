@@ -35,8 +35,9 @@ final class Presigned {
   /**
    * Sends {@code bytes} to {@code url} with {@code headers}; returns S3's status code. It asks
    * first ({@code Expect: 100-continue}, as the AWS SDKs do), so a refusal that S3 decides from the
-   * headers alone (a 412) arrives before the body, and on a connection of its own, since a server
-   * that refuses may hang up.
+   * headers alone (a 412) can arrive before the body, on a connection of its own. The local S3
+   * sometimes hangs up on a refused PUT without an answer; the request is then sent again, at most
+   * three times in all, as a client would.
    */
   static int put(String url, Map<String, String> headers, byte[] bytes) throws Exception {
     HttpRequest.Builder request =
@@ -44,13 +45,16 @@ final class Presigned {
             .expectContinue(true)
             .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes));
     headers.forEach(request::header);
-    try {
-      return HttpClient.newHttpClient()
-          .send(request.build(), HttpResponse.BodyHandlers.discarding())
-          .statusCode();
-    } catch (IOException e) {
-      return CLOSED; // the server refused and hung up before reading the whole body
+    for (int attempt = 0; attempt < 3; attempt++) {
+      try {
+        return HttpClient.newHttpClient()
+            .send(request.build(), HttpResponse.BodyHandlers.discarding())
+            .statusCode();
+      } catch (IOException e) {
+        // the server refused and hung up before answering
+      }
     }
+    return CLOSED;
   }
 
   int put(byte[] bytes) throws Exception {

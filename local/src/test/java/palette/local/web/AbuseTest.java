@@ -3,10 +3,7 @@ package palette.local.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.jr.ob.JSON;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -15,7 +12,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,6 +22,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import palette.local.s3.Images;
 import palette.local.s3.LocalStack;
 import palette.local.s3.ObjectCreated;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
@@ -42,35 +39,22 @@ class AbuseTest {
   static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @TempDir static Path folder;
+  static WebStack running;
   static WebServer web;
   static LocalStack stack;
   static byte[] photo;
 
   @BeforeAll
   static void start() throws Exception {
-    Path site = Files.createDirectories(folder.resolve("site"));
-    Files.writeString(site.resolve("index.html"), "<h1>palette</h1>");
-    web = WebServer.bind(0);
-    stack =
-        LocalStack.start(
-            LocalStack.Settings.defaults(folder.resolve("s3"))
-                .withCorsOrigin(web.origin())
-                .withLog(
-                    new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
-    web.serve(
-        PublishedSite.publish(
-            stack, site, web.origin(), new java.io.PrintWriter(OutputStream.nullOutputStream())),
-        ApiThrottle.defaults(),
-        LocalApi.handler(LocalApi.config(stack, web.origin())));
-    try (InputStream in = AbuseTest.class.getResourceAsStream("/samples/coffee.png")) {
-      photo = in.readAllBytes();
-    }
+    running = WebStack.start(folder);
+    web = running.web();
+    stack = running.stack();
+    photo = Images.sample();
   }
 
   @AfterAll
   static void stop() throws Exception {
-    web.close();
-    stack.close();
+    running.close();
   }
 
   @Test

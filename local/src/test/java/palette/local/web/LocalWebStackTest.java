@@ -3,17 +3,11 @@ package palette.local.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.jr.ob.JSON;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import palette.handlers.api.ApiConfig;
+import palette.local.s3.Images;
 import palette.local.s3.LocalStack;
 
 /**
@@ -33,36 +27,22 @@ class LocalWebStackTest {
   static final String EVIL = "https://evil.example";
 
   @TempDir static Path folder;
+  static WebStack running;
   static WebServer web;
   static LocalStack stack;
   static byte[] photo;
 
   @BeforeAll
   static void start() throws Exception {
-    Path site = Files.createDirectories(folder.resolve("site"));
-    Files.writeString(site.resolve("index.html"), "<h1>palette</h1>");
-    web = WebServer.bind(0);
-    stack =
-        LocalStack.start(
-            LocalStack.Settings.defaults(folder.resolve("s3"))
-                .withCorsOrigin(web.origin())
-                .withLog(
-                    new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
-    ApiConfig config = LocalApi.config(stack, web.origin());
-    web.serve(
-        PublishedSite.publish(
-            stack, site, web.origin(), new java.io.PrintWriter(OutputStream.nullOutputStream())),
-        ApiThrottle.defaults(),
-        LocalApi.handler(config));
-    try (InputStream in = LocalWebStackTest.class.getResourceAsStream("/samples/coffee.png")) {
-      photo = in.readAllBytes();
-    }
+    running = WebStack.start(folder);
+    web = running.web();
+    stack = running.stack();
+    photo = Images.sample();
   }
 
   @AfterAll
   static void stop() throws Exception {
-    web.close();
-    stack.close();
+    running.close();
   }
 
   @Test

@@ -9,6 +9,7 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -33,9 +34,17 @@ import org.gaul.s3proxy.S3Proxy;
  *       NoSuchKey to a signed request and 403 AccessDenied to an anonymous one, as a private bucket
  *       answers. Any other anonymous read of an object is 403 as well.
  * </ul>
+ *
+ * <p>A refused request's body is read to its end before the answer goes out, unless the client
+ * asked first ({@code Expect: 100-continue}) and so sends no body. S3 answers a refused upload;
+ * Jetty, given an answer while the body is still arriving, hangs up, and the client, still
+ * sending, sees a reset instead of the 403 or 412.
  */
 final class S3Rules implements Filter {
   private static final String SIGNATURE = "X-Amz-Signature";
+
+  /** The most of a refused body read before answering; a larger one gets the answer and a hang-up. */
+  private static final long MAX_DRAINED = 64L << 20;
 
   /** Installs the rules in front of a built, not yet started, S3Proxy. */
   static void install(S3Proxy proxy) {
@@ -58,12 +67,16 @@ final class S3Rules implements Filter {
       throws IOException, ServletException {
     HttpServletRequest request = (HttpServletRequest) req;
     Optional<String[]> refusal = refusal(request);
+    HttpServletResponse response = (HttpServletResponse) res;
     if (refusal.isEmpty()) {
       chain.doFilter(req, res);
+      if (response.getStatus() >= 400) {
+        drain(request); // S3Proxy's own refusals, such as 412 on If-None-Match
+      }
       return;
     }
+    drain(request);
     String[] error = refusal.get(); // status, code, message
-    HttpServletResponse response = (HttpServletResponse) res;
     response.setStatus(Integer.parseInt(error[0]));
     response.setContentType("application/xml");
     byte[] body =
@@ -75,6 +88,15 @@ final class S3Rules implements Filter {
             .getBytes(StandardCharsets.UTF_8);
     response.setContentLength(body.length);
     response.getOutputStream().write(body);
+  }
+
+  private static void drain(HttpServletRequest request) throws IOException {
+    String expect = request.getHeader("Expect");
+    boolean bodyFollows = expect == null || !expect.equalsIgnoreCase("100-continue");
+    long length = request.getContentLengthLong();
+    if (bodyFollows && length > 0 && length <= MAX_DRAINED) {
+      request.getInputStream().transferTo(OutputStream.nullOutputStream());
+    }
   }
 
   /** Status, S3 error code and message for a request S3 would refuse; empty otherwise. */

@@ -68,7 +68,9 @@ class AbuseTest {
 
     byte[] other = photo.clone();
     other[other.length / 2] ^= 0x55; // other bytes of the same length
-    assertThat(LocalWebStackTest.put(created, other)).isEqualTo(412);
+    for (int i = 0; i < 5; i++) {
+      assertThat(LocalWebStackTest.put(created, other)).isEqualTo(412);
+    }
 
     // S3 delivers events at least once: the same event again, while a reader polls
     AtomicBoolean polling = new AtomicBoolean(true);
@@ -128,9 +130,15 @@ class AbuseTest {
     ((Map<?, ?>) upload.get("headers")).forEach((k, v) -> request.header((String) k, (String) v));
     request.header("x-amz-meta-plot-points", "100");
 
-    int status = HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    List<Integer> statuses = new ArrayList<>();
+    for (int i = 0; i < 10; i++) { // each on a connection of its own, as the page sends it
+      statuses.add(
+          HttpClient.newHttpClient()
+              .send(request.build(), HttpResponse.BodyHandlers.discarding())
+              .statusCode());
+    }
 
-    assertThat(status).isEqualTo(403);
+    assertThat(statuses).containsOnly(403);
     assertThat(
             stack
                 .client()

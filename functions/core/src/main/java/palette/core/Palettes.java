@@ -6,6 +6,7 @@ import java.util.Map;
 import palette.core.cluster.Clustering;
 import palette.core.cluster.KMeans;
 import palette.core.cluster.Ordered;
+import palette.core.cluster.Parallel;
 import palette.core.format.PaletteDocument;
 import palette.core.format.PaletteExports;
 import palette.core.format.ScatterFigure;
@@ -40,14 +41,21 @@ public final class Palettes {
         SwatchRenderer.render(image, ordered.swatches(), options.equalStripes());
     String figure = ScatterFigure.json(image, ordered, options.plotPoints(), options.seed());
     double renderMs = clock.lap();
-    List<Artifact> artifacts = new ArrayList<>();
-    artifacts.add(new Artifact("swatch.png", "image/png", PngEncoder.encode(swatchImage)));
-    artifacts.add(
-        new Artifact(
-            "replaced.png",
-            "image/png",
-            PngEncoder.encodeIndexed(
-                image.width(), image.height(), ordered.labels(), ordered.colors())));
+    List<Artifact> artifacts =
+        new ArrayList<>(
+            Parallel.tasks( // the two images at once: the smaller one fills the other's idle time
+                2,
+                i ->
+                    i == 0
+                        ? new Artifact("swatch.png", "image/png", PngEncoder.encode(swatchImage))
+                        : new Artifact(
+                            "replaced.png",
+                            "image/png",
+                            PngEncoder.encodeIndexed(
+                                image.width(),
+                                image.height(),
+                                ordered.labels(),
+                                ordered.colors()))));
     artifacts.add(new Artifact("scatter.json", "application/json", utf8(figure)));
     artifacts.add(
         new Artifact("palette.css", "text/css", utf8(PaletteExports.css(ordered.swatches()))));

@@ -1,5 +1,8 @@
 package palette.core.render;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import palette.core.image.PixelImage;
 
 /**
@@ -20,6 +23,9 @@ import palette.core.image.PixelImage;
  * the JDK's zlib.
  */
 public final class PngEncoder {
+  private static final VarHandle INT_BE =
+      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+
   static final int TRUECOLOR_LEVEL = RowDeflater.LITERALS;
   static final int INDEXED_LEVEL = 1;
   private static final int COLOR_INDEXED = 3;
@@ -39,7 +45,7 @@ public final class PngEncoder {
     png.image(
         1 + width * (alpha ? 4 : 3),
         TRUECOLOR_LEVEL,
-        (y, row) -> averageFiltered(argb, y, width, alpha, row));
+        (y, row, at) -> averageFiltered(argb, y, width, alpha, row, at));
     return png.finish();
   }
 
@@ -65,7 +71,7 @@ public final class PngEncoder {
     png.image(
         1 + (width * depth + 7) / 8,
         INDEXED_LEVEL,
-        (y, row) -> pack(labels, y * width, width, depth, transparentIndex, row));
+        (y, row, at) -> pack(labels, y * width, width, depth, transparentIndex, row, at));
     return png.finish();
   }
 
@@ -95,58 +101,85 @@ public final class PngEncoder {
     return transparent;
   }
 
+  /** Whether some pixel is not fully opaque; one AND over all pixels, which the JIT vectorises. */
   private static boolean hasAlpha(int[] argb) {
+    int all = -1;
     for (int pixel : argb) {
-      if (pixel >>> 24 != 0xff) {
-        return true;
-      }
+      all &= pixel;
     }
-    return false;
+    return all >>> 24 != 0xff;
   }
 
   /**
    * Row {@code y} with the Average filter: each byte minus the mean (rounded down) of its left and
    * upper neighbours (zero outside the image). All four means of a pixel come from one sum on the
-   * packed ints, bytes kept apart by masking their lowest bit before halving; the differences are
-   * taken on whole ints too, since the low 8 bits of a difference depend only on the low 8 bits.
+   * packed ints, bytes kept apart by masking their lowest bit before halving, and the four
+   * differences from one subtraction whose borrows are kept from crossing bytes. Without alpha,
+   * each pixel's three bytes go out in one four-byte store whose last byte the next pixel
+   * overwrites.
    */
-  private static void averageFiltered(int[] argb, int y, int width, boolean alpha, byte[] row) {
-    row[0] = FILTER_AVERAGE;
+  private static void averageFiltered(
+      int[] argb, int y, int width, boolean alpha, byte[] row, int at) {
+    row[at] = FILTER_AVERAGE;
     int offset = y * width;
     int above = offset - width;
     int left = 0;
-    int j = 1;
-    for (int x = 0; x < width; x++) {
-      int pixel = argb[offset + x];
-      int up = above < 0 ? 0 : argb[above + x];
-      int mean = (left & up) + (((left ^ up) & 0xfefefefe) >>> 1);
-      row[j++] = (byte) ((pixel >> 16) - (mean >> 16));
-      row[j++] = (byte) ((pixel >> 8) - (mean >> 8));
-      row[j++] = (byte) (pixel - mean);
-      if (alpha) {
-        row[j++] = (byte) ((pixel >>> 24) - (mean >>> 24));
-      }
-      left = pixel;
-    }
-  }
-
-  /** Row {@code y} of indices packed {@code depth} bits each, unfiltered. */
-  private static void pack(
-      byte[] labels, int offset, int width, int depth, byte transparent, byte[] row) {
-    row[0] = FILTER_NONE;
-    if (depth == 8) {
+    int j = at + 1;
+    if (alpha) {
       for (int x = 0; x < width; x++) {
-        byte label = labels[offset + x];
-        row[1 + x] = label < 0 ? transparent : label;
+        int pixel = argb[offset + x];
+        int up = above < 0 ? 0 : argb[above + x];
+        int difference = bytewiseDifference(pixel, mean(left, up)); // A R G B
+        INT_BE.set(row, j, difference << 8 | difference >>> 24);
+        j += 4;
+        left = pixel;
       }
       return;
     }
+    for (int x = 0; x < width - 1; x++) {
+      int pixel = argb[offset + x];
+      int up = above < 0 ? 0 : argb[above + x];
+      INT_BE.set(row, j, bytewiseDifference(pixel, mean(left, up)) << 8);
+      j += 3;
+      left = pixel;
+    }
+    int pixel = argb[offset + width - 1]; // a four-byte store would run past the row
+    int difference = bytewiseDifference(pixel, mean(left, above < 0 ? 0 : argb[above + width - 1]));
+    row[j] = (byte) (difference >> 16);
+    row[j + 1] = (byte) (difference >> 8);
+    row[j + 2] = (byte) difference;
+  }
+
+  /** The mean of each of the four bytes, rounded down. */
+  private static int mean(int a, int b) {
+    return (a & b) + (((a ^ b) & 0xfefefefe) >>> 1);
+  }
+
+  /** {@code a - b} in each of the four bytes on its own, modulo 256 (no borrow between bytes). */
+  static int bytewiseDifference(int a, int b) {
+    return ((a | 0x80808080) - (b & 0x7f7f7f7f)) ^ ((a ^ ~b) & 0x80808080);
+  }
+
+  /** Row {@code y} of indices packed {@code depth} bits each, unfiltered, from {@code at}. */
+  private static void pack(
+      byte[] labels, int offset, int width, int depth, byte transparent, byte[] row, int at) {
+    row[at] = FILTER_NONE;
+    int perByte = 8 / depth;
+    int j = at + 1;
     int x = 0;
-    for (int j = 1; j < row.length; j++) {
+    for (int end = width - perByte; x <= end; x += perByte) {
       int packed = 0;
-      for (int shift = 8 - depth; shift >= 0 && x < width; shift -= depth, x++) {
-        int label = labels[offset + x];
-        packed |= (label < 0 ? transparent : label) << shift;
+      for (int i = 0; i < perByte; i++) {
+        int label = labels[offset + x + i];
+        packed = packed << depth | (label < 0 ? transparent : label);
+      }
+      row[j++] = (byte) packed;
+    }
+    if (x < width) { // a last, partly filled byte
+      int packed = 0;
+      for (int i = 0; i < perByte; i++) {
+        int label = x + i < width ? labels[offset + x + i] : 0;
+        packed = packed << depth | (label < 0 ? transparent : label);
       }
       row[j] = (byte) packed;
     }

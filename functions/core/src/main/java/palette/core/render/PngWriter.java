@@ -1,6 +1,5 @@
 package palette.core.render;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.zip.CRC32;
@@ -15,12 +14,21 @@ final class PngWriter {
   /** Bytes per IDAT chunk; any size is valid, 1 MB keeps chunk overhead negligible. */
   private static final int IDAT_SIZE = 1 << 20;
 
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
+  /** Bytes a chunk adds around its data: length, type and CRC-32. */
+  private static final int FRAMING = 12;
+
+  /**
+   * The file so far, in {@code bytes[0..size)}. Sized once for the image data, so a multi-megabyte
+   * image is copied into it once and returned without a further copy.
+   */
+  private byte[] bytes = new byte[1 << 10];
+
+  private int size;
   private final int height;
 
   PngWriter(int width, int height, int depth, int colorType) {
     this.height = height;
-    out.writeBytes(SIGNATURE);
+    append(SIGNATURE, 0, SIGNATURE.length);
     byte[] header = new byte[13];
     putInt(header, 0, width);
     putInt(header, 4, height);
@@ -48,6 +56,8 @@ final class PngWriter {
   /** Compresses every row (filter byte included) and writes the result as IDAT chunks. */
   void image(int rowLength, int level, RowDeflater.RowSource rows) {
     byte[] data = RowDeflater.deflate(height, rowLength, level, rows);
+    int chunks = (data.length + IDAT_SIZE - 1) / IDAT_SIZE;
+    reserve(data.length + (long) (chunks + 1) * FRAMING); // and IEND
     for (int at = 0; at < data.length; at += IDAT_SIZE) {
       chunk("IDAT", data, at, Math.min(IDAT_SIZE, data.length - at));
     }
@@ -55,22 +65,34 @@ final class PngWriter {
 
   byte[] finish() {
     chunk("IEND", new byte[0], 0, 0);
-    return out.toByteArray();
+    return size == bytes.length ? bytes : Arrays.copyOf(bytes, size);
   }
 
   private void chunk(String type, byte[] data, int offset, int length) {
-    byte[] head = new byte[8];
-    putInt(head, 0, length);
-    byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
-    System.arraycopy(typeBytes, 0, head, 4, 4);
+    reserve((long) length + FRAMING);
+    putInt(bytes, size, length);
+    size += 4;
+    int start = size;
+    append(type.getBytes(StandardCharsets.US_ASCII), 0, 4);
+    append(data, offset, length);
     CRC32 crc = new CRC32();
-    crc.update(typeBytes);
-    crc.update(data, offset, length);
-    out.writeBytes(head);
-    out.write(data, offset, length);
-    byte[] tail = new byte[4];
-    putInt(tail, 0, (int) crc.getValue());
-    out.writeBytes(tail);
+    crc.update(bytes, start, size - start);
+    putInt(bytes, size, (int) crc.getValue());
+    size += 4;
+  }
+
+  private void append(byte[] data, int offset, int length) {
+    reserve(length);
+    System.arraycopy(data, offset, bytes, size, length);
+    size += length;
+  }
+
+  /** Makes room for {@code more} bytes after what is written. */
+  private void reserve(long more) {
+    long needed = size + more;
+    if (needed > bytes.length) {
+      bytes = Arrays.copyOf(bytes, Math.toIntExact(Math.max(needed, 2L * bytes.length)));
+    }
   }
 
   private static void putInt(byte[] bytes, int at, int value) {

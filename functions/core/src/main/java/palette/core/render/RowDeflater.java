@@ -39,10 +39,10 @@ final class RowDeflater {
 
   private static final int ADLER_BASE = 65521;
 
-  /** Writes the bytes of row {@code y} (filter byte first) into {@code row}. */
+  /** Writes the bytes of row {@code y} (filter byte first) into {@code out} from {@code offset}. */
   @FunctionalInterface
   interface RowSource {
-    void fill(int y, byte[] row);
+    void fill(int y, byte[] out, int offset);
   }
 
   private RowDeflater() {}
@@ -62,18 +62,24 @@ final class RowDeflater {
                   ? literalBand(from, to, rowLength, last, source)
                   : band(from, to, rowLength, level, last, source);
             });
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.write(0x78); // deflate, 32 KB window
-    out.write(0x01); // fastest-level hint; header check: 0x7801 is a multiple of 31
+    long total = 2 + 4;
+    for (Band part : parts) {
+      total += part.compressed.length;
+    }
+    byte[] out = new byte[Math.toIntExact(total)];
+    out[0] = 0x78; // deflate, 32 KB window
+    out[1] = 0x01; // fastest-level hint; header check: 0x7801 is a multiple of 31
+    int at = 2;
     long adler = 1;
     for (Band part : parts) {
-      out.writeBytes(part.compressed);
+      System.arraycopy(part.compressed, 0, out, at, part.compressed.length);
+      at += part.compressed.length;
       adler = combineAdler(adler, part.adler, part.length);
     }
     for (int shift = 24; shift >= 0; shift -= 8) {
-      out.write((int) (adler >>> shift));
+      out[at++] = (byte) (adler >>> shift);
     }
-    return out.toByteArray();
+    return out;
   }
 
   private static Band band(
@@ -85,7 +91,7 @@ final class RowDeflater {
     byte[] buffer = new byte[1 << 16];
     try {
       for (int y = fromRow; y < toRow; y++) {
-        source.fill(y, row);
+        source.fill(y, row, 0);
         adler.update(row);
         deflater.setInput(row);
         while (!deflater.needsInput()) {
@@ -113,10 +119,8 @@ final class RowDeflater {
   private static Band literalBand(
       int fromRow, int toRow, int rowLength, boolean last, RowSource source) {
     byte[] data = new byte[rowLength * (toRow - fromRow)];
-    byte[] row = new byte[rowLength];
     for (int y = fromRow; y < toRow; y++) {
-      source.fill(y, row);
-      System.arraycopy(row, 0, data, (y - fromRow) * rowLength, rowLength);
+      source.fill(y, data, (y - fromRow) * rowLength);
     }
     Adler32 adler = new Adler32();
     adler.update(data);

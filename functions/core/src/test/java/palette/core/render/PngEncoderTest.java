@@ -24,6 +24,20 @@ class PngEncoderTest {
   }
 
   @Test
+  void theBytewiseDifferenceIsEachBytesOwnDifference() {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+    for (int i = 0; i < 100_000; i++) {
+      int a = i < 4 ? new int[] {0, -1, 0x80808080, 0x7f7f7f7f}[i] : random.nextInt();
+      int b = i < 4 ? new int[] {-1, 0, 0x7f7f7f7f, 0x80808080}[i] : random.nextInt();
+      int expected = 0;
+      for (int shift = 0; shift < 32; shift += 8) {
+        expected |= (((a >>> shift) - (b >>> shift)) & 0xff) << shift;
+      }
+      assertThat(PngEncoder.bytewiseDifference(a, b)).as("%08x - %08x", a, b).isEqualTo(expected);
+    }
+  }
+
+  @Test
   void opaqueImagesAreTruecolourWithoutAlphaAndDecodeToTheSamePixels() throws IOException {
     PixelImage image = Synthetic.noise(37, 23, 7);
 

@@ -76,15 +76,13 @@ class RowDeflaterTest {
   private static void assertInflatesToTheRows(int rows, int rowLength) throws DataFormatException {
     byte[] expected = new byte[rows * rowLength];
     RowDeflater.RowSource source =
-        (y, row) -> {
-          for (int i = 0; i < row.length; i++) {
-            row[i] = (byte) (y * 31 + i * i / 7);
+        (y, out, at) -> {
+          for (int i = 0; i < rowLength; i++) {
+            out[at + i] = (byte) (y * 31 + i * i / 7);
           }
         };
-    byte[] row = new byte[rowLength];
     for (int y = 0; y < rows; y++) {
-      source.fill(y, row);
-      System.arraycopy(row, 0, expected, y * rowLength, rowLength);
+      source.fill(y, expected, y * rowLength);
     }
 
     for (int level : new int[] {1, RowDeflater.LITERALS}) {

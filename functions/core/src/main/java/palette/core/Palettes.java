@@ -14,6 +14,7 @@ import palette.core.image.ImageDecoder;
 import palette.core.image.PixelImage;
 import palette.core.options.PaletteOptions;
 import palette.core.render.PngEncoder;
+import palette.core.render.StackedImage;
 import palette.core.render.SwatchRenderer;
 
 /**
@@ -37,7 +38,7 @@ public final class Palettes {
     Clustering clustering = KMeans.cluster(image, options);
     Ordered ordered = Ordered.of(clustering, options.sort());
     double clusterMs = clock.lap();
-    PixelImage swatchImage =
+    StackedImage swatchImage =
         SwatchRenderer.render(image, ordered.swatches(), options.equalStripes());
     String figure = ScatterFigure.json(image, ordered, options.plotPoints(), options.seed());
     double renderMs = clock.lap();

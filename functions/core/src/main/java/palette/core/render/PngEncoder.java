@@ -3,6 +3,7 @@ package palette.core.render;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.util.List;
 import palette.core.image.PixelImage;
 
 /**
@@ -38,15 +39,48 @@ public final class PngEncoder {
 
   /** A truecolour PNG (with alpha only if some pixel is not fully opaque). */
   public static byte[] encode(PixelImage image) {
-    int[] argb = image.pixels();
+    return encode(StackedImage.of(image));
+  }
+
+  /** As {@link #encode(PixelImage)}, for images stacked into one picture. */
+  public static byte[] encode(StackedImage image) {
+    List<PixelImage> parts = image.parts();
     int width = image.width();
-    boolean alpha = hasAlpha(argb);
-    PngWriter png = new PngWriter(width, image.height(), 8, alpha ? COLOR_RGBA : COLOR_RGB);
+    int[] firstRow = new int[parts.size() + 1]; // of each part, in rows of the picture
+    boolean alpha = false;
+    for (int p = 0; p < parts.size(); p++) {
+      firstRow[p + 1] = firstRow[p] + parts.get(p).height();
+      alpha |= hasAlpha(parts.get(p).pixels());
+    }
+    boolean withAlpha = alpha;
+    PngWriter png = new PngWriter(width, image.height(), 8, withAlpha ? COLOR_RGBA : COLOR_RGB);
     png.image(
-        1 + width * (alpha ? 4 : 3),
+        1 + width * (withAlpha ? 4 : 3),
         TRUECOLOR_LEVEL,
-        (y, row, at) -> averageFiltered(argb, y, width, alpha, row, at));
+        (y, row, at) -> {
+          int p = part(firstRow, parts.size(), y);
+          int[] pixels = parts.get(p).pixels();
+          int offset = (y - firstRow[p]) * width;
+          int[] above = pixels;
+          int aboveOffset = offset - width;
+          if (y == 0) {
+            above = null;
+          } else if (y == firstRow[p]) { // the last row of the part above
+            above = parts.get(p - 1).pixels();
+            aboveOffset = (parts.get(p - 1).height() - 1) * width;
+          }
+          averageFiltered(pixels, offset, above, aboveOffset, width, withAlpha, row, at);
+        });
     return png.finish();
+  }
+
+  /** The part that row {@code y} of the picture lies in. */
+  private static int part(int[] firstRow, int parts, int y) {
+    int p = 0;
+    while (p + 1 < parts && y >= firstRow[p + 1]) {
+      p++;
+    }
+    return p;
   }
 
   /**
@@ -119,17 +153,23 @@ public final class PngEncoder {
    * overwrites.
    */
   private static void averageFiltered(
-      int[] argb, int y, int width, boolean alpha, byte[] row, int at) {
+      int[] argb,
+      int offset,
+      int[] aboveArgb,
+      int above,
+      int width,
+      boolean alpha,
+      byte[] row,
+      int at) {
     row[at] = FILTER_AVERAGE;
-    int offset = y * width;
-    int above = offset - width;
+    int[] upper = aboveArgb == null ? new int[width] : aboveArgb; // zero above the first row
+    int upperOffset = aboveArgb == null ? 0 : above;
     int left = 0;
     int j = at + 1;
     if (alpha) {
       for (int x = 0; x < width; x++) {
         int pixel = argb[offset + x];
-        int up = above < 0 ? 0 : argb[above + x];
-        int difference = bytewiseDifference(pixel, mean(left, up)); // A R G B
+        int difference = bytewiseDifference(pixel, mean(left, upper[upperOffset + x])); // ARGB
         INT_BE.set(row, j, difference << 8 | difference >>> 24);
         j += 4;
         left = pixel;
@@ -138,13 +178,12 @@ public final class PngEncoder {
     }
     for (int x = 0; x < width - 1; x++) {
       int pixel = argb[offset + x];
-      int up = above < 0 ? 0 : argb[above + x];
-      INT_BE.set(row, j, bytewiseDifference(pixel, mean(left, up)) << 8);
+      INT_BE.set(row, j, bytewiseDifference(pixel, mean(left, upper[upperOffset + x])) << 8);
       j += 3;
       left = pixel;
     }
     int pixel = argb[offset + width - 1]; // a four-byte store would run past the row
-    int difference = bytewiseDifference(pixel, mean(left, above < 0 ? 0 : argb[above + width - 1]));
+    int difference = bytewiseDifference(pixel, mean(left, upper[upperOffset + width - 1]));
     row[j] = (byte) (difference >> 16);
     row[j + 1] = (byte) (difference >> 8);
     row[j + 2] = (byte) difference;

@@ -15,15 +15,13 @@ import palette.core.image.PixelImage;
 public final class SwatchRenderer {
   private SwatchRenderer() {}
 
-  public static PixelImage render(PixelImage image, List<Swatch> swatches, boolean equalStripes) {
+  public static StackedImage render(PixelImage image, List<Swatch> swatches, boolean equalStripes) {
     if (swatches.isEmpty()) {
       throw new IllegalArgumentException("swatches must not be empty");
     }
     int width = image.width();
-    int height = image.height();
-    int band = bandHeight(height);
-    int[] out = new int[Math.multiplyExact(width, height + band)];
-    System.arraycopy(image.pixels(), 0, out, 0, width * height);
+    int band = bandHeight(image.height());
+    int[] out = new int[Math.multiplyExact(width, band)];
     int[] stripes = stripeWidths(width, weights(swatches, equalStripes));
     int[] row = new int[width];
     int x = 0;
@@ -31,10 +29,10 @@ public final class SwatchRenderer {
       Arrays.fill(row, x, x + stripes[i], 0xff000000 | swatches.get(i).color().packed());
       x += stripes[i];
     }
-    for (int y = height; y < height + band; y++) {
+    for (int y = 0; y < band; y++) {
       System.arraycopy(row, 0, out, y * width, width);
     }
-    return PixelImage.adopt(width, height + band, out);
+    return StackedImage.of(image, PixelImage.adopt(width, band, out));
   }
 
   /** One fifth of {@code height}, rounded (never a tie for whole heights), at least one row. */

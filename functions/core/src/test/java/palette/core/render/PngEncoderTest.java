@@ -37,6 +37,24 @@ class PngEncoderTest {
     }
   }
 
+  @ParameterizedTest(name = "{0}x{1} over {0}x{2}, translucent: {3}")
+  @CsvSource({"1, 1, 1, false", "7, 3, 2, true", "300, 250, 60, false", "1001, 400, 81, true"})
+  void stackedImagesGiveTheBytesOfOneImageHoldingThemBoth(
+      int width, int top, int bottom, boolean translucent) {
+    PixelImage upper = Synthetic.noise(width, top, 3);
+    int[] lower = Synthetic.noise(width, bottom, 4).argb();
+    if (translucent) {
+      lower[lower.length / 2] &= 0x80ffffff;
+    }
+    int[] both = java.util.Arrays.copyOf(upper.argb(), width * (top + bottom));
+    System.arraycopy(lower, 0, both, width * top, lower.length);
+
+    byte[] stacked =
+        PngEncoder.encode(StackedImage.of(upper, new PixelImage(width, bottom, lower)));
+
+    assertThat(stacked).isEqualTo(PngEncoder.encode(new PixelImage(width, top + bottom, both)));
+  }
+
   @Test
   void opaqueImagesAreTruecolourWithoutAlphaAndDecodeToTheSamePixels() throws IOException {
     PixelImage image = Synthetic.noise(37, 23, 7);

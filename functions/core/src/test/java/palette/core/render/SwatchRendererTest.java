@@ -32,7 +32,7 @@ class SwatchRendererTest {
   void keepsTheOriginalAboveAProportionalBand() {
     PixelImage image = Synthetic.noise(8, 10, 1);
 
-    PixelImage out = SwatchRenderer.render(image, List.of(RED, BLUE), false);
+    StackedImage out = SwatchRenderer.render(image, List.of(RED, BLUE), false);
 
     assertThat(out.width()).isEqualTo(8);
     assertThat(out.height()).isEqualTo(12);
@@ -50,7 +50,7 @@ class SwatchRendererTest {
 
   @Test
   void equalStripesIgnoreShares() {
-    PixelImage out = SwatchRenderer.render(Synthetic.noise(8, 5, 2), List.of(RED, BLUE), true);
+    StackedImage out = SwatchRenderer.render(Synthetic.noise(8, 5, 2), List.of(RED, BLUE), true);
 
     assertThat(out.argb(3, 5)).isEqualTo(0xff000000 | RED.color().packed());
     assertThat(out.argb(4, 5)).isEqualTo(0xff000000 | BLUE.color().packed());
@@ -61,7 +61,7 @@ class SwatchRendererTest {
     int[] argb = {0x00ff0000, 0x80112233, 0xff445566, 0x00000000};
     PixelImage image = new PixelImage(2, 2, argb);
 
-    PixelImage out = SwatchRenderer.render(image, List.of(RED), false);
+    StackedImage out = SwatchRenderer.render(image, List.of(RED), false);
 
     assertThat(image.argb()).containsExactly(argb);
     assertThat(out.argb(0, 0)).isEqualTo(0x00ff0000);

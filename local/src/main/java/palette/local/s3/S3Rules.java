@@ -37,13 +37,15 @@ import org.gaul.s3proxy.S3Proxy;
  *
  * <p>A refused request's body is read to its end before the answer goes out, unless the client
  * asked first ({@code Expect: 100-continue}) and so sends no body. S3 answers a refused upload;
- * Jetty, given an answer while the body is still arriving, hangs up, and the client, still
- * sending, sees a reset instead of the 403 or 412.
+ * Jetty, given an answer while the body is still arriving, hangs up, and the client, still sending,
+ * sees a reset instead of the 403 or 412.
  */
 final class S3Rules implements Filter {
   private static final String SIGNATURE = "X-Amz-Signature";
 
-  /** The most of a refused body read before answering; a larger one gets the answer and a hang-up. */
+  /**
+   * The most of a refused body read before answering; a larger one gets the answer and a hang-up.
+   */
   private static final long MAX_DRAINED = 64L << 20;
 
   /** Installs the rules in front of a built, not yet started, S3Proxy. */

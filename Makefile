@@ -23,12 +23,14 @@ build-FilmGrabFunction: build-PaletteFunction
 site-packages:
 	cd site && npm ci --no-audit --no-fund --loglevel=error
 
-# Worker speed: warm handling of a 1920x1080 JPEG on one core, and the artifact's cold start.
+# Worker speed: warm handling of a 1920x1080 JPEG on one core (BENCH_CPUS=2 for two), and the
+# artifact's cold start. BENCH_ARGS: warm runs, cold runs, WIDTHxHEIGHT. The JVM options are
+# Lambda's own for java17 and java21 (quick compiler only, serial collector).
 .PHONY: bench-worker
 bench-worker: site-packages
 	$(MVN) -o -DskipTests -Dspotless.check.skip=true -pl local -am test-compile dependency:build-classpath \
 	  -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
-	java -XX:ActiveProcessorCount=1 -cp "local/target/test-classes:local/target/classes:$$(cat local/target/bench.classpath)" \
+	java -XX:ActiveProcessorCount=$(or $(BENCH_CPUS),1) -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "local/target/test-classes:local/target/classes:$$(cat local/target/bench.classpath)" \
 	  palette.local.bench.WorkerBench $(BENCH_ARGS)
 
 # Runs every test: the Java build (unit, property, integration and artifact tests), the template

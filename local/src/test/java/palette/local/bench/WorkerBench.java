@@ -36,14 +36,20 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * Measures the worker, not a test: warm handling of a 1920×1080 JPEG (S3 get to last put, through
  * the embedded S3) and the cold start of the Lambda artifact (new JVM to posted result) started as
- * Lambda starts it. Run with {@code make bench-worker}; arguments: warm runs, cold runs.
+ * Lambda starts it. Run with {@code make bench-worker}; arguments: warm runs, cold runs, and the
+ * photo's size as WIDTHxHEIGHT (1920x1080 unless given; the cost table in {@code docs/cost.md}
+ * also uses 4000x3000).
  */
 public final class WorkerBench {
-  static final String KEY = "bench/photo 1920x1080.jpg";
+  static String key = "bench/photo 1920x1080.jpg";
 
   public static void main(String[] args) throws Exception {
     int warmRuns = args.length > 0 ? Integer.parseInt(args[0]) : 30;
     int coldRuns = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+    String[] size = (args.length > 2 ? args[2] : "1920x1080").split("x");
+    int width = Integer.parseInt(size[0]);
+    int height = Integer.parseInt(size[1]);
+    key = "bench/photo " + width + "x" + height + ".jpg";
     Path tmp = Files.createTempDirectory("palette-bench");
     var settings =
         LocalStack.Settings.defaults(tmp.resolve("s3"))
@@ -51,9 +57,9 @@ public final class WorkerBench {
             .withLog(new PrintStream(OutputStream.nullOutputStream()));
     try (LocalStack stack = LocalStack.start(settings);
         S3Client s3 = stack.client()) {
-      byte[] jpeg = photo1920x1080();
-      s3.putObject(b -> b.bucket(LocalStack.INPUT_BUCKET).key(KEY), RequestBody.fromBytes(jpeg));
-      System.out.printf(Locale.ROOT, "input: %s, %d bytes%n", KEY, jpeg.length);
+      byte[] jpeg = photo(width, height);
+      s3.putObject(b -> b.bucket(LocalStack.INPUT_BUCKET).key(key), RequestBody.fromBytes(jpeg));
+      System.out.printf(Locale.ROOT, "input: %s, %d bytes%n", key, jpeg.length);
       warm(stack, jpeg.length, warmRuns);
       if (coldRuns > 0) {
         cold(stack, tmp, coldRuns);
@@ -65,14 +71,14 @@ public final class WorkerBench {
     }
   }
 
-  /** The sample photo scaled to 1920×1080 and saved as a JPEG: real texture, not a gradient. */
-  static byte[] photo1920x1080() throws Exception {
+  /** The sample photo scaled to the size given and saved as a JPEG: real texture, not a gradient. */
+  static byte[] photo(int width, int height) throws Exception {
     BufferedImage sample = ImageIO.read(new ByteArrayInputStream(Images.sample()));
-    BufferedImage big = new BufferedImage(1920, 1080, BufferedImage.TYPE_INT_RGB);
+    BufferedImage big = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
     var g = big.createGraphics();
     g.setRenderingHint(
         RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
-    g.drawImage(sample, 0, 0, 1920, 1080, null);
+    g.drawImage(sample, 0, 0, width, height, null);
     g.dispose();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ImageIO.write(big, "jpg", out);
@@ -86,7 +92,7 @@ public final class WorkerBench {
         new PaletteWorker(config, new S3Storage(LocalStack.client(config)), new PrintStream(log));
     String event =
         new ObjectCreated(
-                "ObjectCreated:Put", LocalStack.INPUT_BUCKET, KEY, size, "x", Instant.now())
+                "ObjectCreated:Put", LocalStack.INPUT_BUCKET, key, size, "", Instant.now())
             .toEventJson(LocalS3.REGION);
     Invocable function = Invocable.inProcess(worker, LambdaInvoker.FUNCTION_NAME, 60);
     for (int i = 0; i < 10; i++) {
@@ -102,6 +108,7 @@ public final class WorkerBench {
       ms[i] = (System.nanoTime() - start) / 1e6;
       cpu[i] = (workerCpuNanos() - cpuStart) / 1e6;
     }
+    requireDone(log.toString(StandardCharsets.UTF_8));
     report("warm, S3 get to last put (" + Runtime.getRuntime().availableProcessors() + " cpu)", ms);
     report("  CPU time of the worker's threads (the local S3 server's excluded)", cpu);
     System.out.println("last run's log line: " + log.toString(StandardCharsets.UTF_8).strip());
@@ -111,7 +118,7 @@ public final class WorkerBench {
     Path artifact = tmp.resolve("artifact");
     LambdaArtifact.build(artifact, tmp.resolve("make.log"));
     String event =
-        new ObjectCreated("ObjectCreated:Put", LocalStack.INPUT_BUCKET, KEY, 1, "x", Instant.now())
+        new ObjectCreated("ObjectCreated:Put", LocalStack.INPUT_BUCKET, key, 1, "", Instant.now())
             .toEventJson(LocalS3.REGION);
     String c1 = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
     Path cds = tmp.resolve("palette.jsa");
@@ -152,6 +159,7 @@ public final class WorkerBench {
         if (!result.success()) {
           throw new IllegalStateException(result.body() + Files.readString(log));
         }
+        requireDone(Files.readString(log));
         if (extra != null) {
           extra[0] = (api.firstNextNanos() - start) / 1e6;
           extra[1] = cpuMs(lambda.pid());
@@ -160,6 +168,13 @@ public final class WorkerBench {
       } finally {
         lambda.destroyForcibly().waitFor();
       }
+    }
+  }
+
+  /** A run that skipped the job (its outputs already there) or failed it measures nothing. */
+  static void requireDone(String workerLog) {
+    if (!workerLog.contains("\"outcome\":\"done\"")) {
+      throw new IllegalStateException("the worker did not do the job: " + workerLog.strip());
     }
   }
 

@@ -18,7 +18,7 @@ final class LiteralDeflater {
   static final int MAX_BITS = 15;
   private static final int END_OF_BLOCK = 256;
   private static final int SYMBOLS = 257;
-  private static final int BLOCK_DYNAMIC = 2;
+  static final int BLOCK_DYNAMIC = 2;
 
   /**
    * Room for the block header (under 150 bytes), the end code, the empty stored block and slack.
@@ -29,7 +29,7 @@ final class LiteralDeflater {
    * The order in which a dynamic block lists the code lengths of the code-length alphabet (RFC
    * 1951, 3.2.7).
    */
-  private static final int[] CODE_LENGTH_ORDER = {
+  static final int[] CODE_LENGTH_ORDER = {
     16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15
   };
 
@@ -215,7 +215,7 @@ final class LiteralDeflater {
    * first bit into a stream packed from the least significant bit: each entry is the reversed code
    * in the low 16 bits and its length above.
    */
-  private static int[] codeTable(int[] lengths) {
+  static int[] codeTable(int[] lengths) {
     int[] perLength = new int[MAX_BITS + 1];
     for (int length : lengths) {
       perLength[length]++;
@@ -238,7 +238,7 @@ final class LiteralDeflater {
   }
 
   /** A deflate bit stream: bits fill each byte from the least significant end. */
-  private static final class Bits {
+  static final class Bits {
     final byte[] bytes;
     int position;
     long pending;

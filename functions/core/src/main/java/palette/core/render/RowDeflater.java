@@ -31,9 +31,15 @@ final class RowDeflater {
   static final int LITERALS = -2;
 
   /**
-   * Uncompressed bytes per band when coding literals: each band carries its own code (about 130
-   * bytes of header), and a band's buffers stay small enough not to count as humongous objects for
-   * the G1 collector, whose allocation of those was costing more than the coding.
+   * A level below zlib's for indexed rows: literals, runs and copies of the row above ({@link
+   * RunDeflater}).
+   */
+  static final int RUNS = -3;
+
+  /**
+   * Uncompressed bytes per band when coding literals or runs: each band carries its own code (about
+   * 130 bytes of header), and a band's buffers stay small enough not to count as humongous objects
+   * for the G1 collector, whose allocation of those was costing more than the coding.
    */
   static final int LITERAL_BAND_BYTES = 1 << 18;
 
@@ -49,7 +55,8 @@ final class RowDeflater {
 
   /** The zlib stream of rows {@code 0..rows-1}, each {@code rowLength} bytes long. */
   static byte[] deflate(int rows, int rowLength, int level, RowSource source) {
-    int bandRows = Math.max(1, (level == LITERALS ? LITERAL_BAND_BYTES : BAND_BYTES) / rowLength);
+    boolean own = level == LITERALS || level == RUNS;
+    int bandRows = Math.max(1, (own ? LITERAL_BAND_BYTES : BAND_BYTES) / rowLength);
     int bands = (rows + bandRows - 1) / bandRows;
     List<Band> parts =
         Parallel.tasks(
@@ -58,8 +65,8 @@ final class RowDeflater {
               int from = b * bandRows;
               int to = Math.min(rows, from + bandRows);
               boolean last = b == bands - 1;
-              return level == LITERALS
-                  ? literalBand(from, to, rowLength, last, source)
+              return own
+                  ? ownBand(from, to, rowLength, level, last, source)
                   : band(from, to, rowLength, level, last, source);
             });
     long total = 2 + 4;
@@ -116,16 +123,19 @@ final class RowDeflater {
     return new Band(out.toByteArray(), adler.getValue(), (long) rowLength * (toRow - fromRow));
   }
 
-  private static Band literalBand(
-      int fromRow, int toRow, int rowLength, boolean last, RowSource source) {
+  private static Band ownBand(
+      int fromRow, int toRow, int rowLength, int level, boolean last, RowSource source) {
     byte[] data = new byte[rowLength * (toRow - fromRow)];
     for (int y = fromRow; y < toRow; y++) {
       source.fill(y, data, (y - fromRow) * rowLength);
     }
     Adler32 adler = new Adler32();
     adler.update(data);
-    return new Band(
-        LiteralDeflater.deflate(data, data.length, last), adler.getValue(), data.length);
+    byte[] compressed =
+        level == RUNS
+            ? RunDeflater.deflate(data, data.length, rowLength, last)
+            : LiteralDeflater.deflate(data, data.length, last);
+    return new Band(compressed, adler.getValue(), data.length);
   }
 
   /**

@@ -85,7 +85,7 @@ class RowDeflaterTest {
       source.fill(y, expected, y * rowLength);
     }
 
-    for (int level : new int[] {1, RowDeflater.LITERALS}) {
+    for (int level : new int[] {1, RowDeflater.LITERALS, RowDeflater.RUNS}) {
       byte[] stream = RowDeflater.deflate(rows, rowLength, level, source);
 
       // Inflater checks the header and Adler-32

@@ -60,7 +60,9 @@ public final class WorkerBench {
       byte[] jpeg = photo(width, height);
       s3.putObject(b -> b.bucket(LocalStack.INPUT_BUCKET).key(key), RequestBody.fromBytes(jpeg));
       System.out.printf(Locale.ROOT, "input: %s, %d bytes%n", key, jpeg.length);
-      warm(stack, jpeg.length, warmRuns);
+      if (warmRuns > 0) {
+        warm(stack, jpeg.length, warmRuns);
+      }
       if (coldRuns > 0) {
         cold(stack, tmp, coldRuns);
       }

@@ -39,7 +39,9 @@ public final class LocalStack implements AutoCloseable {
   public static final String WORKER_HANDLER =
       "palette.handlers.worker.PaletteWorker::handleRequest";
 
-  static final int WORKER_MEMORY_MB = 2048;
+  /** The template's {@code MemorySize} default (a test keeps them equal). */
+  public static final int WORKER_MEMORY_MB = 1769;
+
   static final int CONCURRENCY = 2;
 
   /** The film-grab lane's handler and timeout, as the template sets them. */

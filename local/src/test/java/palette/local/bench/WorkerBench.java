@@ -37,8 +37,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  * Measures the worker, not a test: warm handling of a 1920×1080 JPEG (S3 get to last put, through
  * the embedded S3) and the cold start of the Lambda artifact (new JVM to posted result) started as
  * Lambda starts it. Run with {@code make bench-worker}; arguments: warm runs, cold runs, and the
- * photo's size as WIDTHxHEIGHT (1920x1080 unless given; the cost table in {@code docs/cost.md}
- * also uses 4000x3000).
+ * photo's size as WIDTHxHEIGHT (1920x1080 unless given; the cost table in {@code docs/cost.md} also
+ * uses 4000x3000).
  */
 public final class WorkerBench {
   static String key = "bench/photo 1920x1080.jpg";
@@ -73,7 +73,9 @@ public final class WorkerBench {
     }
   }
 
-  /** The sample photo scaled to the size given and saved as a JPEG: real texture, not a gradient. */
+  /**
+   * The sample photo scaled to the size given and saved as a JPEG: real texture, not a gradient.
+   */
   static byte[] photo(int width, int height) throws Exception {
     BufferedImage sample = ImageIO.read(new ByteArrayInputStream(Images.sample()));
     BufferedImage big = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);

@@ -136,7 +136,7 @@ class LambdaArtifactTest {
         "PaletteFunction",
         LocalStack.WORKER_HANDLER,
         artifact,
-        2048,
+        LocalStack.WORKER_MEMORY_MB,
         60,
         1,
         env,

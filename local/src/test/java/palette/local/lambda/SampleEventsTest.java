@@ -63,12 +63,18 @@ class SampleEventsTest {
     runtime = LocalRuntime.start(LocalS3.ACCESS_KEY, LocalS3.SECRET_KEY);
     worker =
         runtime.function(
-            "PaletteFunction", LocalStack.WORKER_HANDLER, 2048, 60, 1, env("PaletteFunction"), log);
+            "PaletteFunction",
+            LocalStack.WORKER_HANDLER,
+            LocalStack.WORKER_MEMORY_MB,
+            60,
+            1,
+            env("PaletteFunction"),
+            log);
     lane =
         runtime.function(
             "FilmGrabFunction",
             LocalStack.LANE_HANDLER,
-            2048,
+            LocalStack.WORKER_MEMORY_MB,
             300,
             1,
             env("FilmGrabFunction"),

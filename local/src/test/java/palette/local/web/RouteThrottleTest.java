@@ -33,6 +33,17 @@ class RouteThrottleTest {
   }
 
   @Test
+  void theLocalWorkerHasTheTemplatesMemory() throws Exception {
+    String template = Files.readString(LambdaArtifact.ROOT.resolve("template.yaml"));
+
+    assertThat(template)
+        .containsPattern(
+            "MemorySize:\\s+Type: Number\\s+Default: "
+                + palette.local.s3.LocalStack.WORKER_MEMORY_MB
+                + "\\s");
+  }
+
+  @Test
   void theDefaultsAreTheTemplatesAndApplyToEveryRoute() throws Exception {
     String template = Files.readString(LambdaArtifact.ROOT.resolve("template.yaml"));
 

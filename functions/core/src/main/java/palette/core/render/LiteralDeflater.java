@@ -1,18 +1,17 @@
 package palette.core.render;
 
-import java.io.ByteArrayOutputStream;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
-import java.util.zip.Deflater;
 
 /**
  * Deflate without string matching: one dynamic-Huffman block that codes every byte as a literal,
  * with a code built for that block. zlib's fastest level spends most of its time hashing and
  * looking for repeated strings, which in a Paeth-filtered photo are rare and short; coding bytes by
  * their frequency alone keeps the size (a 2560x1600 photo: 4.23 MB, against 4.62 MB for zlib level
- * 1 on Up-filtered rows) at about a third of the time. Mostly-zero data (uniform areas) goes to
- * zlib instead. The bytes depend only on the input.
+ * 1 on Up-filtered rows) at about a third of the time. Mostly-zero data (uniform areas, such as the
+ * palette band) goes to {@link RunDeflater} instead, whose runs code a long stretch of zeros in a
+ * few bits where a literal costs at least one bit a byte. The bytes depend only on the input.
  */
 final class LiteralDeflater {
   static final int MAX_BITS = 15;
@@ -39,14 +38,14 @@ final class LiteralDeflater {
   private LiteralDeflater() {}
 
   /**
-   * Raw deflate data coding {@code data[0..length)}, ending on a byte boundary so that the next
-   * part can follow it: the final block of the stream if {@code last}, otherwise followed by an
-   * empty stored block, as zlib's sync flush ends a part.
+   * Raw deflate data coding {@code data[0..length)} (rows of {@code rowLength} bytes), ending on a
+   * byte boundary so that the next part can follow it: the final block of the stream if {@code
+   * last}, otherwise followed by an empty stored block, as zlib's sync flush ends a part.
    */
-  static byte[] deflate(byte[] data, int length, boolean last) {
+  static byte[] deflate(byte[] data, int length, int rowLength, boolean last) {
     int[] frequencies = histogram(data, length);
     if (frequencies[0] > length / 2) {
-      return zlib(data, length, last);
+      return RunDeflater.deflate(data, length, rowLength, last);
     }
     int[] lengths = codeLengths(frequencies, MAX_BITS);
     int[] table = codeTable(lengths);
@@ -65,32 +64,6 @@ final class LiteralDeflater {
     }
     out.align();
     return java.util.Arrays.copyOf(out.bytes, out.position);
-  }
-
-  /**
-   * zlib's fastest level, for data that is mostly zeros (a uniform area, filtered): its string
-   * matching codes a long run in a few bits, where a literal costs at least one bit a byte.
-   */
-  private static byte[] zlib(byte[] data, int length, boolean last) {
-    Deflater deflater = new Deflater(1, true);
-    ByteArrayOutputStream out = new ByteArrayOutputStream(length / 8 + 64);
-    byte[] buffer = new byte[1 << 16];
-    try {
-      deflater.setInput(data, 0, length);
-      if (last) {
-        deflater.finish();
-      }
-      int n;
-      do {
-        n =
-            deflater.deflate(
-                buffer, 0, buffer.length, last ? Deflater.NO_FLUSH : Deflater.SYNC_FLUSH);
-        out.write(buffer, 0, n);
-      } while (last ? !deflater.finished() : n == buffer.length);
-    } finally {
-      deflater.end();
-    }
-    return out.toByteArray();
   }
 
   /**

@@ -134,7 +134,7 @@ final class RowDeflater {
     byte[] compressed =
         level == RUNS
             ? RunDeflater.deflate(data, data.length, rowLength, last)
-            : LiteralDeflater.deflate(data, data.length, last);
+            : LiteralDeflater.deflate(data, data.length, rowLength, last);
     return new Band(compressed, adler.getValue(), data.length);
   }
 

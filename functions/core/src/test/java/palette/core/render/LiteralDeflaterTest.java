@@ -63,7 +63,8 @@ class LiteralDeflaterTest {
   private static byte[] inflateParts(byte[]... parts) throws DataFormatException {
     ByteArrayOutputStream stream = new ByteArrayOutputStream();
     for (int i = 0; i < parts.length; i++) {
-      stream.writeBytes(LiteralDeflater.deflate(parts[i], parts[i].length, i == parts.length - 1));
+      stream.writeBytes(
+          LiteralDeflater.deflate(parts[i], parts[i].length, 97, i == parts.length - 1));
     }
     Inflater inflater = new Inflater(true);
     inflater.setInput(stream.toByteArray());

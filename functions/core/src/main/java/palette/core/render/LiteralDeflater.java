@@ -221,14 +221,18 @@ final class LiteralDeflater {
       this.bytes = bytes;
     }
 
+    /**
+     * Appends the low {@code bits} (at most 32) of {@code value}: all eight pending bytes are
+     * stored and the position moves past the whole ones, without a loop (the buffer keeps 8 bytes
+     * of slack past the last bit).
+     */
     void write(int value, int bits) {
       pending |= (value & 0xffffffffL) << count;
       count += bits;
-      while (count >= 8) {
-        bytes[position++] = (byte) pending;
-        pending >>>= 8;
-        count -= 8;
-      }
+      LONG_LE.set(bytes, position, pending);
+      position += count >>> 3;
+      pending >>>= count & ~7;
+      count &= 7;
     }
 
     void align() {

@@ -105,7 +105,8 @@ public final class PngEncoder {
     png.image(
         1 + (width * depth + 7) / 8,
         INDEXED_LEVEL,
-        (y, row, at) -> pack(labels, y * width, width, depth, transparentIndex, row, at));
+        (y, row, at) ->
+            pack(labels, y * width, width, depth, transparent, transparentIndex, row, at));
     return png.finish();
   }
 
@@ -199,13 +200,33 @@ public final class PngEncoder {
     return ((a | 0x80808080) - (b & 0x7f7f7f7f)) ^ ((a ^ ~b) & 0x80808080);
   }
 
-  /** Row {@code y} of indices packed {@code depth} bits each, unfiltered, from {@code at}. */
+  /**
+   * Row {@code y} of indices packed {@code depth} bits each, unfiltered, from {@code at}; label -1
+   * becomes {@code transparent}. Without such labels ({@code anyTransparent} false) 8-bit rows are
+   * a plain copy and 4-bit ones (up to 16 colours, the usual case) take two labels a byte.
+   */
   private static void pack(
-      byte[] labels, int offset, int width, int depth, byte transparent, byte[] row, int at) {
+      byte[] labels,
+      int offset,
+      int width,
+      int depth,
+      boolean anyTransparent,
+      byte transparent,
+      byte[] row,
+      int at) {
     row[at] = FILTER_NONE;
-    int perByte = 8 / depth;
     int j = at + 1;
+    if (!anyTransparent && depth == 8) {
+      System.arraycopy(labels, offset, row, j, width);
+      return;
+    }
     int x = 0;
+    if (!anyTransparent && depth == 4) {
+      for (; x + 1 < width; x += 2) {
+        row[j++] = (byte) (labels[offset + x] << 4 | labels[offset + x + 1]);
+      }
+    }
+    int perByte = 8 / depth;
     for (int end = width - perByte; x <= end; x += perByte) {
       int packed = 0;
       for (int i = 0; i < perByte; i++) {

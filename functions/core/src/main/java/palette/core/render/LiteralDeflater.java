@@ -56,14 +56,7 @@ final class LiteralDeflater {
     Bits out = new Bits(new byte[Math.toIntExact(dataBits / 8 + HEADER_BYTES)]);
     header(out, lengths, last);
     out.literals(data, length, table);
-    out.write(table[END_OF_BLOCK] & 0xffff, table[END_OF_BLOCK] >>> 16);
-    if (!last) {
-      out.write(0, 3); // an empty stored block: not final, type 0
-      out.align();
-      out.write(0xffff0000, 32); // its length 0 and the length's complement
-    }
-    out.align();
-    return java.util.Arrays.copyOf(out.bytes, out.position);
+    return out.endBlock(table[END_OF_BLOCK], last);
   }
 
   /**
@@ -233,6 +226,27 @@ final class LiteralDeflater {
       position += count >>> 3;
       pending >>>= count & ~7;
       count &= 7;
+    }
+
+    /** Writes a code-table entry: the reversed code in the low 16 bits, its length above. */
+    void code(int entry) {
+      write(entry & 0xffff, entry >>> 16);
+    }
+
+    /**
+     * Ends the block with its end-of-block code ({@code endOfBlock}, a code-table entry) and,
+     * unless it is the {@code last} part, an empty stored block, as zlib's sync flush ends a part;
+     * returns the bytes, ending on a byte boundary.
+     */
+    byte[] endBlock(int endOfBlock, boolean last) {
+      code(endOfBlock);
+      if (!last) {
+        write(0, 3); // an empty stored block: not final, type 0
+        align();
+        write(0xffff0000, 32); // its length 0 and the length's complement
+      }
+      align();
+      return java.util.Arrays.copyOf(bytes, position);
     }
 
     void align() {

@@ -110,41 +110,30 @@ final class RunDeflater {
     for (int k = 0; k < count; k++) {
       int symbol = symbols[k];
       if ((symbol & MATCH) == 0) {
-        write(out, literalTable[symbol]);
+        out.code(literalTable[symbol]);
         continue;
       }
       int matchLength = symbol & 0x1ff;
       int code = LENGTH_CODE[matchLength];
-      write(out, literalTable[257 + code]);
+      out.code(literalTable[257 + code]);
       if (LENGTH_EXTRA[code] > 0) {
         out.write(matchLength - LENGTH_BASE[code], LENGTH_EXTRA[code]);
       }
       if ((symbol & FROM_ROW_ABOVE) == 0) {
-        write(out, distanceTable[0]);
+        out.code(distanceTable[0]);
       } else {
-        write(out, distanceTable[aboveCode]);
+        out.code(distanceTable[aboveCode]);
         if (aboveExtra > 0) {
           out.write(aboveOffset, aboveExtra);
         }
       }
     }
-    write(out, literalTable[END_OF_BLOCK]);
-    if (!last) {
-      out.write(0, 3); // an empty stored block: not final, type 0
-      out.align();
-      out.write(0xffff0000, 32); // its length 0 and the length's complement
-    }
-    out.align();
-    return java.util.Arrays.copyOf(out.bytes, out.position);
+    return out.endBlock(literalTable[END_OF_BLOCK], last);
   }
 
   /** Extra bits that follow literal/length symbol {@code s}. */
   private static int extra(int s) {
     return s > END_OF_BLOCK ? LENGTH_EXTRA[s - 257] : 0;
-  }
-
-  private static void write(LiteralDeflater.Bits out, int entry) {
-    out.write(entry & 0xffff, entry >>> 16);
   }
 
   /** The distance code of {@code distance} (1 to 32768). */

@@ -66,8 +66,13 @@ class LiteralDeflaterTest {
       stream.writeBytes(
           LiteralDeflater.deflate(parts[i], parts[i].length, 97, i == parts.length - 1));
     }
+    return inflateRaw(stream.toByteArray());
+  }
+
+  /** A raw deflate stream inflated, checking that it ends exactly at its final block. */
+  static byte[] inflateRaw(byte[] stream) throws DataFormatException {
     Inflater inflater = new Inflater(true);
-    inflater.setInput(stream.toByteArray());
+    inflater.setInput(stream);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     byte[] buffer = new byte[1 << 16];
     while (!inflater.finished()) {

@@ -7,7 +7,6 @@ import java.util.SplittableRandom;
 import java.util.stream.LongStream;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
-import java.util.zip.Inflater;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -110,17 +109,6 @@ class RunDeflaterTest {
       stream.writeBytes(
           RunDeflater.deflate(parts[i], parts[i].length, rowLength, i == parts.length - 1));
     }
-    Inflater inflater = new Inflater(true);
-    inflater.setInput(stream.toByteArray());
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    byte[] buffer = new byte[1 << 16];
-    while (!inflater.finished()) {
-      int n = inflater.inflate(buffer);
-      assertThat(n > 0 || !inflater.needsInput()).as("stream ends early").isTrue();
-      out.write(buffer, 0, n);
-    }
-    assertThat(inflater.getRemaining()).as("bytes after the final block").isZero();
-    inflater.end();
-    return out.toByteArray();
+    return LiteralDeflaterTest.inflateRaw(stream.toByteArray());
   }
 }

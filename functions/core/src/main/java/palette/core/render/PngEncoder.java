@@ -1,8 +1,5 @@
 package palette.core.render;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.List;
 import palette.core.image.PixelImage;
 
@@ -24,8 +21,6 @@ import palette.core.image.PixelImage;
  * stamp), so the bytes depend only on the pixels (and, for mostly uniform bands, the JDK's zlib).
  */
 public final class PngEncoder {
-  private static final VarHandle INT_BE =
-      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
 
   static final int TRUECOLOR_LEVEL = RowDeflater.LITERALS;
   static final int INDEXED_LEVEL = RowDeflater.RUNS;
@@ -149,9 +144,9 @@ public final class PngEncoder {
    * Row {@code y} with the Average filter: each byte minus the mean (rounded down) of its left and
    * upper neighbours (zero outside the image). All four means of a pixel come from one sum on the
    * packed ints, bytes kept apart by masking their lowest bit before halving, and the four
-   * differences from one subtraction whose borrows are kept from crossing bytes. Without alpha,
-   * each pixel's three bytes go out in one four-byte store whose last byte the next pixel
-   * overwrites.
+   * differences from one subtraction whose borrows are kept from crossing bytes. The bytes are
+   * stored one by one: a four-byte view store was 7% faster with the optimising compiler but 10%
+   * slower with the quick one, which is what Lambda and the command line run.
    */
   private static void averageFiltered(
       int[] argb,
@@ -171,23 +166,24 @@ public final class PngEncoder {
       for (int x = 0; x < width; x++) {
         int pixel = argb[offset + x];
         int difference = bytewiseDifference(pixel, mean(left, upper[upperOffset + x])); // ARGB
-        INT_BE.set(row, j, difference << 8 | difference >>> 24);
+        row[j] = (byte) (difference >> 16);
+        row[j + 1] = (byte) (difference >> 8);
+        row[j + 2] = (byte) difference;
+        row[j + 3] = (byte) (difference >>> 24);
         j += 4;
         left = pixel;
       }
       return;
     }
-    for (int x = 0; x < width - 1; x++) {
+    for (int x = 0; x < width; x++) {
       int pixel = argb[offset + x];
-      INT_BE.set(row, j, bytewiseDifference(pixel, mean(left, upper[upperOffset + x])) << 8);
+      int difference = bytewiseDifference(pixel, mean(left, upper[upperOffset + x]));
+      row[j] = (byte) (difference >> 16);
+      row[j + 1] = (byte) (difference >> 8);
+      row[j + 2] = (byte) difference;
       j += 3;
       left = pixel;
     }
-    int pixel = argb[offset + width - 1]; // a four-byte store would run past the row
-    int difference = bytewiseDifference(pixel, mean(left, upper[upperOffset + width - 1]));
-    row[j] = (byte) (difference >> 16);
-    row[j + 1] = (byte) (difference >> 8);
-    row[j + 2] = (byte) difference;
   }
 
   /** The mean of each of the four bytes, rounded down. */

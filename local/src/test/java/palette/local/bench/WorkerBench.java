@@ -16,15 +16,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import palette.handlers.worker.PaletteWorker;
 import palette.handlers.worker.S3Storage;
 import palette.handlers.worker.WorkerConfig;
 import palette.local.lambda.Invocable;
 import palette.local.lambda.LambdaArtifact;
-import palette.local.lambda.LambdaProcess;
-import palette.local.lambda.RuntimeApiServer;
+import palette.local.lambda.LocalFunction;
+import palette.local.lambda.TaskRoot;
 import palette.local.s3.Images;
 import palette.local.s3.LambdaInvoker;
 import palette.local.s3.LocalS3;
@@ -118,60 +117,45 @@ public final class WorkerBench {
     System.out.println("last run's log line: " + log.toString(StandardCharsets.UTF_8).strip());
   }
 
+  /**
+   * Cold starts of the built artifact under the local Lambda runtime ({@link LocalFunction}: the
+   * official runtime client in a new JVM, as Lambda starts it): init is the time until the
+   * environment asks for its first event, total adds the first event's handling.
+   */
   static void cold(LocalStack stack, Path tmp, int runs) throws Exception {
-    Path artifact = tmp.resolve("artifact");
-    LambdaArtifact.build(artifact, tmp.resolve("make.log"));
+    Path folder = tmp.resolve("artifact");
+    LambdaArtifact.build(folder, tmp.resolve("make.log"));
+    TaskRoot artifact = new TaskRoot(folder);
     String event =
         new ObjectCreated("ObjectCreated:Put", LocalStack.INPUT_BUCKET, key, 1, "", Instant.now())
             .toEventJson(LocalS3.REGION);
-    String c1 = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
-    Path cds = tmp.resolve("palette.jsa");
-    for (String options : List.of("", c1, c1 + " -XX:SharedArchiveFile=" + cds + " -Xshare:auto")) {
-      if (options.contains("SharedArchiveFile")) {
-        coldOnce(stack, artifact, event, c1 + " -XX:ArchiveClassesAtExit=" + cds, log(tmp), null);
-      }
+    for (String options : List.of("", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1")) {
       double[] total = new double[runs];
       double[] init = new double[runs];
-      double[] cpu = new double[runs];
       for (int i = 0; i < runs; i++) {
-        double[] extra = new double[2];
-        total[i] = coldOnce(stack, artifact, event, options, log(tmp), extra);
-        init[i] = extra[0];
-        cpu[i] = extra[1];
+        Map<String, String> env = new HashMap<>(LambdaArtifact.env(stack));
+        env.put("JAVA_TOOL_OPTIONS", options);
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        long start = System.nanoTime();
+        try (LocalFunction function =
+            LocalFunction.start(
+                new LocalFunction.Definition(
+                    "PaletteFunction",
+                    LambdaArtifact.HANDLER,
+                    artifact,
+                    LocalStack.WORKER_MEMORY_MB,
+                    60,
+                    1,
+                    env,
+                    new PrintStream(log, true, StandardCharsets.UTF_8)))) {
+          init[i] = (System.nanoTime() - start) / 1e6;
+          function.invoke(event);
+          total[i] = (System.nanoTime() - start) / 1e6;
+        }
+        requireDone(log.toString(StandardCharsets.UTF_8));
       }
       report("cold, new JVM to result, JAVA_TOOL_OPTIONS='" + options + "'", total);
       report("  of which init (JVM, runtime client, handler constructor)", init);
-      report("  CPU time of the Lambda JVM up to the result", cpu);
-    }
-  }
-
-  static Path log(Path tmp) {
-    return tmp.resolve("cold.log");
-  }
-
-  /** One cold start; returns ms to the result, puts init ms and CPU ms into {@code extra}. */
-  static double coldOnce(
-      LocalStack stack, Path artifact, String event, String options, Path log, double[] extra)
-      throws Exception {
-    try (RuntimeApiServer api = new RuntimeApiServer(event)) {
-      Map<String, String> env = new HashMap<>(LambdaArtifact.env(stack));
-      env.put("JAVA_TOOL_OPTIONS", options);
-      long start = System.nanoTime();
-      Process lambda = LambdaProcess.start(artifact, LambdaArtifact.HANDLER, api, env, log);
-      try {
-        RuntimeApiServer.Result result = api.result().get(120, TimeUnit.SECONDS);
-        if (!result.success()) {
-          throw new IllegalStateException(result.body() + Files.readString(log));
-        }
-        requireDone(Files.readString(log));
-        if (extra != null) {
-          extra[0] = (api.firstNextNanos() - start) / 1e6;
-          extra[1] = cpuMs(lambda.pid());
-        }
-        return (result.atNanos() - start) / 1e6;
-      } finally {
-        lambda.destroyForcibly().waitFor();
-      }
     }
   }
 
@@ -192,17 +176,6 @@ public final class WorkerBench {
       }
     }
     return total;
-  }
-
-  /** User plus system CPU of a process, from /proc (clock ticks of 10 ms); -1 elsewhere. */
-  static double cpuMs(long pid) {
-    try {
-      String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
-      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10.0;
-    } catch (java.io.IOException | RuntimeException e) {
-      return -1;
-    }
   }
 
   static void report(String what, double[] ms) {

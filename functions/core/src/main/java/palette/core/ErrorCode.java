@@ -13,7 +13,10 @@ public enum ErrorCode {
   UNSUPPORTED_IMAGE,
   /** A recognised image that is truncated or damaged. */
   CORRUPT_IMAGE,
-  /** The declared width × height exceeds the pixel limit (checked before decoding). */
+  /**
+   * The declared width × height exceeds the pixel limit (checked before decoding), or decoding it
+   * needs more memory than the process has.
+   */
   TOO_MANY_PIXELS,
   /** The file is larger than the byte limit (checked before reading it). */
   FILE_TOO_LARGE,

@@ -54,6 +54,23 @@ final class DeclaredSize {
   }
 
   /**
+   * An image within the limits whose decoding ran out of memory: too many pixels for this process,
+   * said as such (not as a damaged file), with what would help.
+   */
+  static PaletteException tooLargeForMemory(int width, int height, long heapBytes) {
+    return new PaletteException(
+        ErrorCode.TOO_MANY_PIXELS,
+        String.format(
+            Locale.ROOT,
+            "the image is %dx%d (%.1f megapixels), more than this process has the memory to decode"
+                + " (%d MB of heap); give it more memory or send a smaller image",
+            width,
+            height,
+            (long) width * height / 1e6,
+            heapBytes >> 20));
+  }
+
+  /**
    * The JDK's BMP reader rejects a huge size with a vague "invalid width/height", so a BMP's
    * declared size is read from its header here, before the reader sees it.
    */

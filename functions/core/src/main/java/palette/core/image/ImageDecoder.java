@@ -79,12 +79,17 @@ public final class ImageDecoder {
       int height = reader.getHeight(0);
       DeclaredSize.check(format, width, height, bytes.length, limits);
       checkStructure(format, bytes);
-      BufferedImage image = reader.read(0, reader.getDefaultReadParam());
-      if (warnings.message != null) {
-        throw corrupt(format, "it is truncated (" + warnings.message + ")", null);
+      try {
+        BufferedImage image = reader.read(0, reader.getDefaultReadParam());
+        if (warnings.message != null) {
+          throw corrupt(format, "it is truncated (" + warnings.message + ")", null);
+        }
+        int[] argb = RasterConverter.toArgb(image);
+        return OrientationTransform.apply(orientation, image.getWidth(), image.getHeight(), argb);
+      } catch (OutOfMemoryError e) {
+        // the header passed every check: the image is real, the memory is short
+        throw DeclaredSize.tooLargeForMemory(width, height, Runtime.getRuntime().maxMemory());
       }
-      int[] argb = RasterConverter.toArgb(image);
-      return OrientationTransform.apply(orientation, image.getWidth(), image.getHeight(), argb);
     }
   }
 

@@ -160,6 +160,18 @@ for (const [size, viewport] of SIZES) {
     for (const { width, share } of segments)
       assert.ok(Math.abs((width / total) * 100 - share) < 1.5, `${width} vs ${share}%`);
 
+    // A label in the strip is shown whole or not at all: none is cut off by its segment's edge.
+    const clipped = await page.$$eval('#strip .segment', (buttons) =>
+      buttons.flatMap((button) => {
+        const edge = button.getBoundingClientRect().right;
+        return [...button.querySelectorAll('.segment-hex, .segment-share')]
+          .filter((label) => label.getBoundingClientRect().width > 1)
+          .filter((label) => label.getBoundingClientRect().right > edge - 2)
+          .map((label) => label.textContent);
+      }),
+    );
+    assert.deepEqual(clipped, [], `labels cut off in the strip at ${viewport.width}px`);
+
     // Every colour fully described (axe-core below checks that each label reads at 4.5:1 or better).
     const hexes = await page.locator('#colours .hex').allTextContents();
     assert.ok(hexes.length >= 1 && hexes.length <= 6, `expected 1 to 6 colours, got ${hexes.length}`);

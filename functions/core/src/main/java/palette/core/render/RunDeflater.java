@@ -86,15 +86,10 @@ final class RunDeflater {
     }
     literalLengths[END_OF_BLOCK] = 1;
     distances[0] = Math.max(distances[0], 1); // never an empty distance code
-    int[] literalTable =
-        LiteralDeflater.codeTable(
-            LiteralDeflater.codeLengths(literalLengths, LiteralDeflater.MAX_BITS));
-    int[] distanceLengths = LiteralDeflater.codeLengths(distances, LiteralDeflater.MAX_BITS);
-    int[] distanceTable = LiteralDeflater.codeTable(distanceLengths);
-    int[] literalCodeLengths = new int[LITERAL_LENGTH_CODES];
-    for (int s = 0; s < LITERAL_LENGTH_CODES; s++) {
-      literalCodeLengths[s] = literalTable[s] >>> 16;
-    }
+    int[] literalCodeLengths = DynamicBlock.codeLengths(literalLengths, DynamicBlock.MAX_BITS);
+    int[] literalTable = DynamicBlock.codeTable(literalCodeLengths);
+    int[] distanceLengths = DynamicBlock.codeLengths(distances, DynamicBlock.MAX_BITS);
+    int[] distanceTable = DynamicBlock.codeTable(distanceLengths);
     long bits = 0;
     for (int s = 0; s < LITERAL_LENGTH_CODES; s++) {
       bits += (long) literalLengths[s] * (literalCodeLengths[s] + extra(s));
@@ -102,9 +97,9 @@ final class RunDeflater {
     for (int d = 0; d < DISTANCE_CODES; d++) {
       bits += (long) distances[d] * (distanceLengths[d] + Math.max(0, d / 2 - 1));
     }
-    LiteralDeflater.Bits out =
-        new LiteralDeflater.Bits(new byte[Math.toIntExact(bits / 8 + HEADER_BYTES)]);
-    header(out, literalCodeLengths, distanceLengths, last);
+    DynamicBlock.Bits out =
+        new DynamicBlock.Bits(new byte[Math.toIntExact(bits / 8 + HEADER_BYTES)]);
+    DynamicBlock.header(out, literalCodeLengths, distanceLengths, last);
     int aboveExtra = Math.max(0, aboveCode / 2 - 1);
     int aboveOffset = above == Integer.MAX_VALUE ? 0 : above - DISTANCE_BASE[aboveCode];
     for (int k = 0; k < count; k++) {
@@ -164,27 +159,5 @@ final class RunDeflater {
       n++;
     }
     return n;
-  }
-
-  /**
-   * The block header: all 286 literal/length and 30 distance code lengths, each written with a flat
-   * 4-bit code-length code, as {@link LiteralDeflater} writes its own.
-   */
-  private static void header(
-      LiteralDeflater.Bits out, int[] literalLengths, int[] distanceLengths, boolean last) {
-    out.write(last ? 1 : 0, 1);
-    out.write(LiteralDeflater.BLOCK_DYNAMIC, 2);
-    out.write(LITERAL_LENGTH_CODES - 257, 5);
-    out.write(DISTANCE_CODES - 1, 5);
-    out.write(LiteralDeflater.CODE_LENGTH_ORDER.length - 4, 4);
-    for (int symbol : LiteralDeflater.CODE_LENGTH_ORDER) {
-      out.write(symbol < 16 ? 4 : 0, 3);
-    }
-    for (int length : literalLengths) {
-      out.write(Integer.reverse(length) >>> 28, 4);
-    }
-    for (int length : distanceLengths) {
-      out.write(Integer.reverse(length) >>> 28, 4);
-    }
   }
 }

@@ -42,9 +42,9 @@ class LiteralDeflaterTest {
   @Test
   void codesTooDeepForDeflateAreLimitedAndStayComplete() throws DataFormatException {
     int[] frequencies = fibonacci(25);
-    int[] lengths = LiteralDeflater.codeLengths(frequencies, LiteralDeflater.MAX_BITS);
+    int[] lengths = DynamicBlock.codeLengths(frequencies, DynamicBlock.MAX_BITS);
 
-    assertThat(Arrays.stream(lengths).max().orElseThrow()).isBetween(9, LiteralDeflater.MAX_BITS);
+    assertThat(Arrays.stream(lengths).max().orElseThrow()).isBetween(9, DynamicBlock.MAX_BITS);
     assertThat(kraftSum(lengths)).isEqualTo(1.0);
     byte[] data = new byte[Arrays.stream(frequencies).sum()];
     for (int symbol = 0, at = 0; symbol < frequencies.length; symbol++) {
@@ -56,7 +56,7 @@ class LiteralDeflaterTest {
 
   @Test
   void codesWithinTheLimitAreOptimal() {
-    assertThat(LiteralDeflater.codeLengths(new int[] {1, 1, 2, 0, 4}, 15))
+    assertThat(DynamicBlock.codeLengths(new int[] {1, 1, 2, 0, 4}, 15))
         .containsExactly(3, 3, 2, 0, 1);
   }
 

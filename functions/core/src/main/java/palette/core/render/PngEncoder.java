@@ -11,19 +11,17 @@ import palette.core.image.PixelImage;
  *
  * <p>Choices, measured on a 2560x1600 photo: truecolour rows use the Average filter (computed on
  * the packed pixels, a few operations per pixel) and are coded as literals with a Huffman code per
- * band ({@link RowDeflater#LITERALS}): 4.75 MB for the swatch image in under half the processor
- * time of zlib level 1 on Up-filtered rows (4.64 MB). Filtered photographs hold few repeated
- * strings, so zlib's string search costs more than it saves. Indexed rows are left unfiltered (runs
- * of equal indices compress well as they are; Sub and Up measured larger), with the smallest bit
- * depth that holds the palette, and coded as runs and copies of the row above ({@link
- * RowDeflater#RUNS}): 214 KB at k = 6 in two thirds of the time zlib level 1 took for 268 KB.
- * Compression runs on bands of rows in parallel ({@link RowDeflater}). No ancillary chunks (no time
- * stamp), so the bytes depend only on the pixels (and, for mostly uniform bands, the JDK's zlib).
+ * band ({@link RowDeflater.Coding#LITERALS}): 4.75 MB for the swatch image in under half the
+ * processor time of zlib level 1 on Up-filtered rows (4.64 MB). Filtered photographs hold few
+ * repeated strings, so zlib's string search costs more than it saves. Indexed rows are left
+ * unfiltered (runs of equal indices compress well as they are; Sub and Up measured larger), with
+ * the smallest bit depth that holds the palette, and coded as runs and copies of the row above
+ * ({@link RowDeflater.Coding#RUNS}): 214 KB at k = 6 in two thirds of the time zlib level 1 took
+ * for 268 KB. Compression runs on bands of rows in parallel ({@link RowDeflater}). No ancillary
+ * chunks (no time stamp), so the bytes depend only on the pixels.
  */
 public final class PngEncoder {
 
-  static final int TRUECOLOR_LEVEL = RowDeflater.LITERALS;
-  static final int INDEXED_LEVEL = RowDeflater.RUNS;
   private static final int COLOR_INDEXED = 3;
   private static final int COLOR_RGB = 2;
   private static final int COLOR_RGBA = 6;
@@ -51,7 +49,7 @@ public final class PngEncoder {
     PngWriter png = new PngWriter(width, image.height(), 8, withAlpha ? COLOR_RGBA : COLOR_RGB);
     png.image(
         1 + width * (withAlpha ? 4 : 3),
-        TRUECOLOR_LEVEL,
+        RowDeflater.Coding.LITERALS,
         (y, row, at) -> {
           int p = part(firstRow, parts.size(), y);
           int[] pixels = parts.get(p).pixels();
@@ -99,7 +97,7 @@ public final class PngEncoder {
     png.palette(colors, transparent);
     png.image(
         1 + (width * depth + 7) / 8,
-        INDEXED_LEVEL,
+        RowDeflater.Coding.RUNS,
         (y, row, at) ->
             pack(labels, y * width, width, depth, transparent, transparentIndex, row, at));
     return png.finish();

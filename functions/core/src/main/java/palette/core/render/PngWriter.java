@@ -54,8 +54,8 @@ final class PngWriter {
   }
 
   /** Compresses every row (filter byte included) and writes the result as IDAT chunks. */
-  void image(int rowLength, int level, RowDeflater.RowSource rows) {
-    byte[] data = RowDeflater.deflate(height, rowLength, level, rows);
+  void image(int rowLength, RowDeflater.Coding coding, RowDeflater.RowSource rows) {
+    byte[] data = RowDeflater.deflate(height, rowLength, coding, rows);
     int chunks = (data.length + IDAT_SIZE - 1) / IDAT_SIZE;
     reserve(data.length + (long) (chunks + 1) * FRAMING); // and IEND
     for (int at = 0; at < data.length; at += IDAT_SIZE) {

@@ -68,7 +68,17 @@ class RowDeflaterTest {
 
   /** The smallest and largest images, and ones filling a band exactly or by one row more. */
   @ParameterizedTest(name = "{0} rows of {1} bytes")
-  @CsvSource({"1, 1", "1, 3000", "1500, 1", "1500, 3000", "1024, 1024", "1025, 1024", "2, 3000"})
+  @CsvSource({
+    "1, 1",
+    "1, 3000",
+    "1500, 1",
+    "1500, 3000",
+    "1024, 1024",
+    "1025, 1024",
+    "256, 1024",
+    "257, 1024",
+    "2, 3000"
+  })
   void theStreamInflatesToTheRowsAtTheEdges(int rows, int rowLength) throws DataFormatException {
     assertInflatesToTheRows(rows, rowLength);
   }
@@ -85,11 +95,11 @@ class RowDeflaterTest {
       source.fill(y, expected, y * rowLength);
     }
 
-    for (int level : new int[] {1, RowDeflater.LITERALS, RowDeflater.RUNS}) {
-      byte[] stream = RowDeflater.deflate(rows, rowLength, level, source);
+    for (RowDeflater.Coding coding : RowDeflater.Coding.values()) {
+      byte[] stream = RowDeflater.deflate(rows, rowLength, coding, source);
 
       // Inflater checks the header and Adler-32
-      assertThat(inflate(stream)).as("level %d", level).isEqualTo(expected);
+      assertThat(inflate(stream)).as("coding %s", coding).isEqualTo(expected);
     }
   }
 

@@ -3,6 +3,7 @@ package palette.core;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import palette.core.cluster.Clustering;
 import palette.core.cluster.KMeans;
 import palette.core.cluster.Ordered;
@@ -42,21 +43,17 @@ public final class Palettes {
         SwatchRenderer.render(image, ordered.swatches(), options.equalStripes());
     String figure = ScatterFigure.json(image, ordered, options.plotPoints(), options.seed());
     double renderMs = clock.lap();
+    List<Supplier<Artifact>> images = // encoded at once: the smaller fills the other's idle time
+        List.of(
+            () -> new Artifact("swatch.png", "image/png", PngEncoder.encode(swatchImage)),
+            () ->
+                new Artifact(
+                    "replaced.png",
+                    "image/png",
+                    PngEncoder.encodeIndexed(
+                        image.width(), image.height(), ordered.labels(), ordered.colors())));
     List<Artifact> artifacts =
-        new ArrayList<>(
-            Parallel.tasks( // the two images at once: the smaller one fills the other's idle time
-                2,
-                i ->
-                    i == 0
-                        ? new Artifact("swatch.png", "image/png", PngEncoder.encode(swatchImage))
-                        : new Artifact(
-                            "replaced.png",
-                            "image/png",
-                            PngEncoder.encodeIndexed(
-                                image.width(),
-                                image.height(),
-                                ordered.labels(),
-                                ordered.colors()))));
+        new ArrayList<>(Parallel.tasks(images.size(), i -> images.get(i).get()));
     artifacts.add(new Artifact("scatter.json", "application/json", utf8(figure)));
     artifacts.add(
         new Artifact("palette.css", "text/css", utf8(PaletteExports.css(ordered.swatches()))));

@@ -1,0 +1,58 @@
+package palette.core.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import palette.core.options.ColorSpace;
+
+class LocalSearchTest {
+  private static final double TOLERANCE = WeightedColors.tolerance(ColorSpace.RGB);
+
+  /** Three tight groups of grey: dark (heavy), mid and light. */
+  private static WeightedColors threeGroups() {
+    int[] colors = new int[9];
+    long[] counts = new long[9];
+    int[] levels = {10, 11, 12, 120, 121, 122, 240, 241, 242};
+    long[] weights = {500, 500, 500, 50, 50, 50, 50, 50, 50};
+    for (int i = 0; i < 9; i++) {
+      colors[i] = levels[i] * 0x010101;
+      counts[i] = weights[i];
+    }
+    return WeightedColors.ofColors(colors, counts, ColorSpace.RGB);
+  }
+
+  @Test
+  void aSwapLeavesTheOptimumWhereTwoCentresShareOneGroup() {
+    WeightedColors points = threeGroups();
+    // Lloyd's fixed point: two centres split the dark group, one serves mid and light together.
+    double[] centres = {10, 10, 10, 12, 12, 12, 181, 181, 181};
+    Lloyd.Result stuck = Lloyd.iterate(points, centres, 20, TOLERANCE);
+    assertThat(Lloyd.iterate(points, stuck.centres().clone(), 20, TOLERANCE).sse())
+        .isEqualTo(stuck.sse());
+
+    Lloyd.Result better = LocalSearch.improve(points, stuck, 20, TOLERANCE);
+
+    assertThat(better.sse()).isLessThan(stuck.sse() / 10);
+    assertThat(greys(better.centres())).containsExactlyInAnyOrder(11L, 121L, 241L);
+  }
+
+  @Test
+  void aResultAlreadyOptimalIsKept() {
+    WeightedColors points = threeGroups();
+    Lloyd.Result optimum =
+        Lloyd.iterate(
+            points, new double[] {11, 11, 11, 121, 121, 121, 241, 241, 241}, 20, TOLERANCE);
+
+    Lloyd.Result after = LocalSearch.improve(points, optimum, 20, TOLERANCE);
+
+    assertThat(after).isSameAs(optimum);
+  }
+
+  private static Long[] greys(double[] centres) {
+    Long[] out = new Long[centres.length / 3];
+    for (int c = 0; c < out.length; c++) {
+      out[c] = Math.round(centres[3 * c]);
+    }
+    return out;
+  }
+}

@@ -29,11 +29,30 @@ final class Bounds {
     Arrays.fill(label, -1);
   }
 
+  /**
+   * Points per range of the assignment pass below which a second thread costs more than it saves.
+   * Each point's label and bounds depend on nothing but the point and the centres, so splitting the
+   * pass cannot change them.
+   */
+  static final int POINTS_PER_CORE = 1 << 15;
+
   /** Nearest centre of every point (ties: lowest index); returns how many labels changed. */
   int assign(WeightedColors p, double[] centres) {
+    int changed = 0;
+    for (int part :
+        Parallel.ranges(p.size, POINTS_PER_CORE, (from, to) -> assign(p, centres, from, to))) {
+      changed += part;
+    }
+    Arrays.fill(grow, 0);
+    Arrays.fill(shrink, 0);
+    return changed;
+  }
+
+  /** Nearest centre of the points {@code [from, to)}; returns how many labels changed. */
+  private int assign(WeightedColors p, double[] centres, int from, int to) {
     int k = centres.length / 3;
     int changed = 0;
-    for (int i = 0; i < p.size; i++) {
+    for (int i = from; i < to; i++) {
       int own = label[i];
       if (own >= 0) {
         double up = upper[i] + grow[own];
@@ -75,8 +94,6 @@ final class Bounds {
         changed++;
       }
     }
-    Arrays.fill(grow, 0);
-    Arrays.fill(shrink, 0);
     return changed;
   }
 

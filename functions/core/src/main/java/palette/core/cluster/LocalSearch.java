@@ -11,11 +11,18 @@ package palette.core.cluster;
  * <p>Deterministic: the candidates are ranked, not drawn, with ties to the lowest index.
  */
 final class LocalSearch {
-  /** Moves tried at most; each costs one short Lloyd run on the points. */
-  static final int MAX_TRIALS = 12;
+  /**
+   * Moves tried on bins: the exact pass on the colours follows, and more moves on bins measured no
+   * better on the tuning photos while costing a third more time at k = 6.
+   */
+  static final int BIN_TRIALS = 12;
 
-  /** Rejected moves in a row after which the search gives up. */
-  static final int MAX_REJECTED = 3;
+  /**
+   * Moves tried on distinct colours (at most 4,096 of them, so a move is cheap): few colours make
+   * many local optima, and 48 moves took the worst case of the tuning photos reduced to few colours
+   * (grey, posterized) at k = 32 from 4.5% to 0.6% above the reference.
+   */
+  static final int COLOR_TRIALS = 48;
 
   /** Lloyd iterations a move may take to settle. */
   static final int SETTLE_ITERATIONS = 10;
@@ -30,8 +37,9 @@ final class LocalSearch {
       WeightedColors points, Lloyd.Result start, int limit, double tolerance) {
     Lloyd.Result best = start;
     boolean[] tried = new boolean[points.size];
+    int trials = points.bin == null ? COLOR_TRIALS : BIN_TRIALS;
     int rejected = 0;
-    for (int trial = 0; trial < MAX_TRIALS && rejected < MAX_REJECTED; trial++) {
+    for (int trial = 0; trial < trials && rejected < trials / 4; trial++) {
       Costs costs = Costs.of(points, best.centres(), tried);
       if (costs.worst < 0) {
         break;

@@ -26,8 +26,11 @@ final class MultiStart {
    */
   static final long FINAL_BUDGET = 120_000_000L;
 
-  /** Starts when the points are few (at most 4,096 distinct colours), and no screening. */
-  static final int DIRECT_STARTS = 8;
+  /**
+   * Starts when the points are distinct colours (at most 4,096), unscreened: as many as {@link
+   * #WORK_BUDGET} allows up to this; few colours make many local optima, and a start is cheap.
+   */
+  static final int DIRECT_STARTS = 64;
 
   /** Screened starts: k(k+2)/4 (local optima multiply with k), between 4 and 64. */
   static final int MIN_SCREENED = 4;

@@ -44,10 +44,11 @@ public final class Parallel {
   /**
    * Runs tasks {@code 0..count-1} on one lane per core (lane 0 is the calling thread); results in
    * task order. Each lane takes the next task not yet taken, so a lane that starts late or meets a
-   * long task leaves the rest to the others.
+   * long task leaves the rest to the others. Called from inside a task, it runs everything on the
+   * calling thread: the cores are already busy with the outer tasks.
    */
   public static <T> List<T> tasks(int count, IntFunction<T> task) {
-    int lanes = Math.max(1, Math.min(cores(), count));
+    int lanes = IN_LANE.get() ? 1 : Math.max(1, Math.min(cores(), count));
     Object[] results = new Object[count];
     AtomicInteger next = new AtomicInteger();
     List<CompletableFuture<Void>> others = new ArrayList<>();
@@ -69,10 +70,21 @@ public final class Parallel {
 
   private static <T> void runLane(
       AtomicInteger next, int count, IntFunction<T> task, Object[] results) {
-    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-      results[i] = task.apply(i);
+    boolean outer = !IN_LANE.get();
+    IN_LANE.set(true);
+    try {
+      for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+        results[i] = task.apply(i);
+      }
+    } finally {
+      if (outer) {
+        IN_LANE.set(false);
+      }
     }
   }
+
+  /** Whether this thread is running a task of {@link #tasks}. */
+  private static final ThreadLocal<Boolean> IN_LANE = ThreadLocal.withInitial(() -> false);
 
   /**
    * When positive, the number of cores to act as if the machine had; tests set it to show that the

@@ -196,35 +196,38 @@ public final class ColorHistogram {
 
   /**
    * Pixel count of each colour of {@link #colors()}, same order: a second pass that ranks each
-   * pixel's colour among the bits of the bins. Only used when there are few distinct colours.
+   * pixel's colour among the bits of its bin. The pass reads each bin's colour set and first rank
+   * side by side from a table half the cells' size, one cache line for both.
    */
   long[] colorCounts(int[] argb) {
-    int[] before = new int[BINS];
+    long[] table = new long[2 * BINS];
     int size = 0;
     for (int bin : occupied) {
-      before[bin] = size;
-      size += Long.bitCount(cells[STRIDE * bin]);
+      long seen = cells[STRIDE * bin];
+      table[2 * bin] = seen;
+      table[2 * bin + 1] = size;
+      size += Long.bitCount(seen);
     }
     int distinctColors = size;
-    List<long[]> parts =
+    List<int[]> parts =
         Parallel.ranges(
             argb.length,
             (from, to) -> {
-              long[] counts = new long[distinctColors];
+              int[] counts = new int[distinctColors];
               for (int i = from; i < to; i++) {
                 int p = argb[i];
                 if (isOpaque(p)) {
-                  int bin = bin(p);
+                  int at = 2 * bin(p);
                   counts[
-                      before[bin] + Long.bitCount(cells[STRIDE * bin] & ((1L << offset(p)) - 1))]++;
+                      (int) table[at + 1] + Long.bitCount(table[at] & ((1L << offset(p)) - 1))]++;
                 }
               }
               return counts;
             });
-    long[] total = parts.get(0);
-    for (int p = 1; p < parts.size(); p++) {
+    long[] total = new long[distinctColors];
+    for (int[] part : parts) {
       for (int c = 0; c < distinctColors; c++) {
-        total[c] += parts.get(p)[c];
+        total[c] += part[c];
       }
     }
     return total;

@@ -17,8 +17,9 @@ import palette.core.options.SortOrder;
  * k-means++ starts ({@link MultiStart}); swap moves ({@link LocalSearch}) leave the local optimum
  * Lloyd stopped in when that lowers the error; on bins, Lloyd then goes on from there on the
  * distinct colours themselves, weighted by their pixel counts (up to {@link #EXACT_PASS_LIMIT}
- * colours), which is k-means on every pixel; the centroids are rounded to 8-bit sRGB; a last pass
- * gives every pixel its exact nearest palette colour and measures the error over all pixels.
+ * colours), which is k-means on every pixel; colours closer than the eye can tell apart give way to
+ * unserved saturated details ({@link Accents}); the centroids are rounded to 8-bit sRGB; a last
+ * pass gives every pixel its exact nearest palette colour and measures the error over all pixels.
  *
  * <p>Why each step: bins make the search cheap, but a bin that straddles two clusters pulls both,
  * and the best start on bins is not always the best on pixels. On the held-out photos at k = 32 the
@@ -46,6 +47,15 @@ public final class KMeans {
    *     transparent
    */
   public static Clustering cluster(PixelImage image, PaletteOptions options) {
+    return cluster(image, options, true);
+  }
+
+  /**
+   * As {@link #cluster(PixelImage, PaletteOptions)}; without {@code accents}, the palette is the
+   * k-means result as it is, near-identical colours and all, which is what the quality bench
+   * compares with other k-means implementations.
+   */
+  static Clustering cluster(PixelImage image, PaletteOptions options, boolean accents) {
     int[] argb = image.pixels();
     ColorHistogram histogram = ColorHistogram.of(argb);
     if (histogram.opaquePixels == 0) {
@@ -70,7 +80,11 @@ public final class KMeans {
           WeightedColors.ofColors(histogram.colors(), histogram.colorCounts(argb), space);
       best = Lloyd.iterate(colors, best.centres(), options.limit(), tolerance);
     }
-    Palette palette = new Palette(space, rounded(best.centres(), space));
+    double[] centres =
+        accents
+            ? Accents.spread(points, best.centres(), space, options.limit(), tolerance)
+            : best.centres();
+    Palette palette = new Palette(space, rounded(centres, space));
     return finish(
         argb, histogram, palette, options.sort(), best.iterations(), best.stopReason(), distinct);
   }

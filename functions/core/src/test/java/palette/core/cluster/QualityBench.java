@@ -13,8 +13,10 @@ import palette.core.options.PaletteOptions;
 /**
  * Runs {@link KMeans#cluster} on many images in one JVM, for {@code bench/quality.py}. Usage:
  * {@code QualityBench LIST RUNS SPACE K...}, where each line of LIST is {@code name file.rgb WIDTH
- * HEIGHT}. One warm-up run, then RUNS timed runs per image and k; prints one JSON line each. One
- * JVM keeps the JIT warm across images, so the first images are not timed cold.
+ * HEIGHT}. One warm-up run, then RUNS timed runs per image and k; prints one JSON line each, with
+ * the MSE of the palette and of the k-means result before {@link Accents} (what other k-means
+ * implementations are compared with). One JVM keeps the JIT warm across images, so the first images
+ * are not timed cold.
  */
 public final class QualityBench {
   private QualityBench() {}
@@ -48,15 +50,17 @@ public final class QualityBench {
     for (int color : result.centroids()) {
       colors.append(colors.length() == 0 ? "" : ",").append(String.format("\"#%06x\"", color));
     }
+    Clustering kmeans = KMeans.cluster(image, options, false);
     return String.format(
         Locale.ROOT,
         "{\"image\":\"%s\",\"k\":%d,\"space\":\"%s\",\"median_ms\":%.3f,\"mse\":%.6f,"
-            + "\"iterations\":%d,\"stop\":\"%s\",\"colors\":[%s]}",
+            + "\"kmeans_mse\":%.6f,\"iterations\":%d,\"stop\":\"%s\",\"colors\":[%s]}",
         name,
         k,
         space.name().toLowerCase(Locale.ROOT),
         ms[runs / 2],
         result.mse(),
+        kmeans.mse(),
         result.iterations(),
         result.stopReason().id(),
         colors);

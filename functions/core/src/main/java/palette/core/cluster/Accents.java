@@ -1,0 +1,171 @@
+package palette.core.cluster;
+
+import java.util.Arrays;
+import palette.core.options.ColorSpace;
+
+/**
+ * Keeps every palette colour visibly different from the others and gives small saturated details a
+ * colour of their own. k-means minimises squared error, so on a dark photo with small bright
+ * details (a star field, city lights) it spends several colours on near-blacks nobody can tell
+ * apart and blends a red star into a dull pink. After clustering, while two colours are closer than
+ * a just-noticeable difference ({@link #JND}, ΔE00), the one that stands for fewer pixels goes to
+ * the most saturated colour the palette leaves unserved: a group of similar pixels (one cell of
+ * 8×8×8 RGB levels, at least {@link #MIN_SHARE} of the pixels) at least {@link #UNSERVED} from
+ * every other palette colour; it then moves to the mean of the points nearest to it. A palette
+ * whose colours are all distinct is left exactly as it was, and so is one with no unserved group.
+ */
+final class Accents {
+  /** ΔE00 below which two colours count as the same to the eye. */
+  static final double JND = 1.0;
+
+  /** ΔE00 from every palette colour beyond which a group of pixels counts as unserved. */
+  static final double UNSERVED = 3.0;
+
+  /** Smallest share of the pixels a group must hold to get a colour of its own. */
+  static final double MIN_SHARE = 1e-4;
+
+  private Accents() {}
+
+  /**
+   * The centres, in {@code space}, with no two colours within {@link #JND} where avoidable; each
+   * move lets Lloyd settle for at most {@code limit} (and {@link LocalSearch#SETTLE_ITERATIONS})
+   * iterations, so the other colours make room.
+   */
+  static double[] spread(
+      WeightedColors points, double[] centres, ColorSpace space, int limit, double tolerance) {
+    double[] out = centres.clone();
+    int k = out.length / 3;
+    Groups groups = null;
+    double[] at = new double[3];
+    for (int move = 0; move < k; move++) {
+      double[][] lab = new double[k][];
+      for (int c = 0; c < k; c++) {
+        lab[c] = Ciede2000.lab(rgb(out, c, space));
+      }
+      int[] pair = closestPair(lab);
+      if (pair == null) {
+        return out;
+      }
+      double[] weight = clusterWeights(points, out);
+      int drop = weight[pair[0]] <= weight[pair[1]] ? pair[0] : pair[1];
+      groups = groups != null ? groups : Groups.of(points, space);
+      int accent = groups.mostSaturatedUnserved(lab, drop);
+      if (accent < 0) {
+        return out;
+      }
+      WeightedColors.coordinates(
+          space,
+          groups.mean[3 * accent],
+          groups.mean[3 * accent + 1],
+          groups.mean[3 * accent + 2],
+          at);
+      System.arraycopy(at, 0, out, 3 * drop, 3);
+      out =
+          Lloyd.iterate(points, out, Math.min(limit, LocalSearch.SETTLE_ITERATIONS), tolerance)
+              .centres();
+    }
+    return out;
+  }
+
+  /** The two colours closest in ΔE00 when that is below {@link #JND}; null when none are. */
+  private static int[] closestPair(double[][] lab) {
+    int[] pair = null;
+    double closest = JND;
+    for (int i = 0; i < lab.length; i++) {
+      for (int j = i + 1; j < lab.length; j++) {
+        double d = Ciede2000.of(lab[i], lab[j]);
+        if (d < closest) {
+          closest = d;
+          pair = new int[] {i, j};
+        }
+      }
+    }
+    return pair;
+  }
+
+  /** The points gathered into cells of 8×8×8 RGB levels: weight and mean colour of each. */
+  private record Groups(int size, double[] weight, double[] mean, double[][] lab, double total) {
+    static Groups of(WeightedColors p, ColorSpace space) {
+      int[] index = new int[1 << 15];
+      Arrays.fill(index, -1);
+      double[] weight = new double[p.size];
+      double[] sum = new double[3 * p.size];
+      int size = 0;
+      double total = 0;
+      for (int i = 0; i < p.size; i++) {
+        int rgb = WeightedColors.toRgb(space, p.x[i], p.y[i], p.z[i]);
+        int cell = (rgb >> 9) & 0x7c00 | (rgb >> 6) & 0x3e0 | (rgb >> 3) & 0x1f;
+        if (index[cell] < 0) {
+          index[cell] = size++;
+        }
+        int g = index[cell];
+        double w = p.weight[i];
+        weight[g] += w;
+        sum[3 * g] += w * ((rgb >> 16) & 0xff);
+        sum[3 * g + 1] += w * ((rgb >> 8) & 0xff);
+        sum[3 * g + 2] += w * (rgb & 0xff);
+        total += w;
+      }
+      double[][] lab = new double[size][];
+      for (int g = 0; g < size; g++) {
+        for (int channel = 0; channel < 3; channel++) {
+          sum[3 * g + channel] /= weight[g];
+        }
+        lab[g] = Ciede2000.lab(pack(sum[3 * g], sum[3 * g + 1], sum[3 * g + 2]));
+      }
+      return new Groups(size, weight, sum, lab, total);
+    }
+
+    /**
+     * The group of at least {@link #MIN_SHARE} of the weight, at least {@link #UNSERVED} from every
+     * palette colour but {@code drop}, with the highest chroma (ties: the first); -1 if none.
+     */
+    int mostSaturatedUnserved(double[][] palette, int drop) {
+      int best = -1;
+      double bestChroma = -1;
+      for (int g = 0; g < size; g++) {
+        if (weight[g] < MIN_SHARE * total || Ciede2000.chroma(lab[g]) <= bestChroma) {
+          continue;
+        }
+        boolean unserved = true;
+        for (int c = 0; c < palette.length && unserved; c++) {
+          unserved = c == drop || Ciede2000.of(lab[g], palette[c]) >= UNSERVED;
+        }
+        if (unserved) {
+          best = g;
+          bestChroma = Ciede2000.chroma(lab[g]);
+        }
+      }
+      return best;
+    }
+  }
+
+  private static double[] clusterWeights(WeightedColors p, double[] centres) {
+    double[] weight = new double[centres.length / 3];
+    for (int i = 0; i < p.size; i++) {
+      weight[nearest(p, i, centres)] += p.weight[i];
+    }
+    return weight;
+  }
+
+  private static int nearest(WeightedColors p, int i, double[] centres) {
+    int nearest = 0;
+    double min = Double.POSITIVE_INFINITY;
+    for (int c = 0; c < centres.length / 3; c++) {
+      double d = Lloyd.squared(p, i, centres, c);
+      if (d < min) {
+        min = d;
+        nearest = c;
+      }
+    }
+    return nearest;
+  }
+
+  private static int rgb(double[] centres, int c, ColorSpace space) {
+    return WeightedColors.toRgb(space, centres[3 * c], centres[3 * c + 1], centres[3 * c + 2]);
+  }
+
+  private static int pack(double r, double g, double b) {
+    return WeightedColors.toRgb(ColorSpace.RGB, r, g, b);
+  }
+}

@@ -11,7 +11,11 @@ are seeded here as scikit-learn >= 1.3 does (greedy k-means++, 2 + ln k candidat
 drawn with probability weight x squared distance), and each runs as KMeans(n_init=1, init=start,
 max_iter=300) with the tolerance scikit-learn would derive from all pixels; the lowest inertia wins.
 
-  /usr/bin/python3 bench/references.py [--split held-out] [--ks 6 16 32]
+With --space oklab the same runs on the colours' OKLab coordinates, and the cache also records
+the mean CIEDE2000 difference (ΔE00, in CIELAB) between each pixel and its palette colour: the
+centres rounded to 8-bit sRGB, each pixel given the nearest of them in OKLab, as the engine does.
+
+  /usr/bin/python3 bench/references.py [--split held-out] [--ks 6 16 32] [--space oklab]
 Cache: bench/.corpus/references.json, keyed by pixel SHA-256, space and k.
 """
 
@@ -95,17 +99,61 @@ def best_of_10(points, weights, k):
     return best
 
 
-def reference(item, k):
-    """The reference MSE (float centres) and the MSE of its centres rounded to 8 bits."""
+def reference(item, k, space="rgb"):
+    """The reference MSE (float centres) and the MSE of its centres rounded to 8 bits; in OKLab
+    also the mean ΔE00 of the rounded palette."""
     points, weights = distinct(pixels(item))
+    coordinates = oklab(points) if space == "oklab" else points
     start = time.perf_counter()
-    km = best_of_10(points, weights, k)
+    km = best_of_10(coordinates, weights, k)
     seconds = time.perf_counter() - start
     total = weights.sum()
+    if space == "oklab":
+        palette = np.clip(np.rint(srgb_of_oklab(km.cluster_centers_) * 255), 0, 255)
+        return {"mse": km.inertia_ / total, "delta_e00": mean_delta_e00(points, weights, palette),
+                "iterations": int(km.n_iter_), "distinct": len(points), "seconds": seconds,
+                "centres": np.round(km.cluster_centers_, 6).tolist()}
     rounded = np.clip(np.rint(km.cluster_centers_), 0, 255)
     return {"mse": km.inertia_ / total, "mse_8bit": sse(points, weights, rounded) / total,
             "iterations": int(km.n_iter_), "distinct": len(points), "seconds": seconds,
             "centres": np.round(km.cluster_centers_, 4).tolist()}
+
+
+def oklab(rgb):
+    """OKLab (Ottosson 2020) of 8-bit sRGB rows, as the engine computes it."""
+    c = rgb / 255.0
+    linear = np.where(c <= 0.04045, c / 12.92, ((c + 0.055) / 1.055) ** 2.4)
+    lms = np.cbrt(linear @ np.array([[0.4122214708, 0.5363325363, 0.0514459929],
+                                     [0.2119034982, 0.6806995451, 0.1073969566],
+                                     [0.0883024619, 0.2817188376, 0.6299787005]]).T)
+    return lms @ np.array([[0.2104542553, 0.7936177850, -0.0040720468],
+                           [1.9779984951, -2.4285922050, 0.4505937099],
+                           [0.0259040371, 0.7827717662, -0.8086757660]]).T
+
+
+def srgb_of_oklab(lab):
+    """sRGB in [0, 1] (clipped) of OKLab rows."""
+    lms = lab @ np.array([[1, 0.3963377774, 0.2158037573], [1, -0.1055613458, -0.0638541728],
+                          [1, -0.0894841775, -1.2914855480]]).T
+    linear = np.clip((lms ** 3) @ np.array([[4.0767416621, -3.3077115913, 0.2309699292],
+                                            [-1.2684380046, 2.6097574011, -0.3413193965],
+                                            [-0.0041960863, -0.7034186147, 1.7076147010]]).T, 0, 1)
+    return np.where(linear <= 0.0031308, 12.92 * linear, 1.055 * linear ** (1 / 2.4) - 0.055)
+
+
+def mean_delta_e00(points, weights, palette):
+    """Pixel-weighted mean ΔE00 between each colour and its nearest palette colour in OKLab."""
+    from skimage.color import deltaE_ciede2000, rgb2lab
+    ok_points, ok_palette = oklab(points), oklab(palette)
+    lab_points = rgb2lab(points[None] / 255.0)[0]
+    lab_palette = rgb2lab(palette[None] / 255.0)[0]
+    total = 0.0
+    for start in range(0, len(points), 1 << 16):
+        p = ok_points[start:start + (1 << 16)]
+        nearest = ((p[:, None, :] - ok_palette[None, :, :]) ** 2).sum(axis=2).argmin(axis=1)
+        d = deltaE_ciede2000(lab_points[start:start + (1 << 16)], lab_palette[nearest])
+        total += float((d * weights[start:start + (1 << 16)]).sum())
+    return total / weights.sum()
 
 
 def load():
@@ -134,6 +182,7 @@ def main():
     parser.add_argument("--split", choices=["tuning", "held-out"])
     parser.add_argument("--ks", nargs="*", type=int, default=list(KS))
     parser.add_argument("--check", nargs=2, metavar=("NAME", "K"))
+    parser.add_argument("--space", choices=["rgb", "oklab"], default="rgb")
     args = parser.parse_args()
     if args.check:
         return check(args.check[0], int(args.check[1]))
@@ -141,11 +190,13 @@ def main():
     items = [i for i in corpus.load_index() if args.split in (None, i["split"])]
     for item in sorted(items, key=lambda i: i["width"] * i["height"]):
         for k in args.ks:
-            if key(item, k) not in cache:
-                cache[key(item, k)] = {"image": item["name"], **reference(item, k)}
+            if key(item, k, args.space) not in cache:
+                r = {"image": item["name"], **reference(item, k, args.space)}
+                cache[key(item, k, args.space)] = r
                 CACHE.write_text(json.dumps(cache, indent=0) + "\n")
-                r = cache[key(item, k)]
-                print(f"{item['name']:24} k={k:2} mse {r['mse']:9.3f} 8-bit {r['mse_8bit']:9.3f} "
+                quality = (f"8-bit {r['mse_8bit']:9.3f}" if args.space == "rgb"
+                           else f"ΔE00 {r['delta_e00']:.3f}")
+                print(f"{item['name']:24} k={k:2} {args.space} mse {r['mse']:9.5f} {quality} "
                       f"({r['distinct']} colours, {r['seconds']:.1f} s)", flush=True)
 
 

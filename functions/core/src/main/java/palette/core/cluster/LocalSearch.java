@@ -26,12 +26,13 @@ final class LocalSearch {
 
   /**
    * Distance evaluations (points × k × passes) the moves on the exact colours may spend after the
-   * exact pass, about 6 ms: several moves on a photo of some ten thousand colours, none on one of a
-   * hundred thousand. Three times as much took the tuning half's worst case at k = 32 from 0.7% to
-   * 0.5% above the reference (one move on a photo of 60,000 colours), but cost 17 ms on every
-   * 2560×1600 photo at k = 6 and 16 for no gain there.
+   * exact pass, 1 to 2 ms: a few moves on a photo of some thousands of colours (a dark, smooth
+   * wallpaper), none on a photo of a hundred thousand. Ten times as much took the tuning half's
+   * worst case at k = 32 from 0.7% to 0.5% above the reference (one move on a photo of 60,000
+   * colours) but cost 17 ms on every 2560×1600 photo at k = 6 and 16, and 18 ms on one core at k =
+   * 6 for a 1920×1080 photo, for no gain there.
    */
-  static final long EXACT_WORK_BUDGET = 10_000_000L;
+  static final long EXACT_WORK_BUDGET = 3_000_000L;
 
   /** Lloyd iterations a move may take to settle. */
   static final int SETTLE_ITERATIONS = 10;

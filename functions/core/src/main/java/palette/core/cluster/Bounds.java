@@ -50,7 +50,7 @@ final class Bounds {
 
   /** Nearest centre of the points {@code [from, to)}; returns how many labels changed. */
   private int assign(WeightedColors p, double[] centres, int from, int to) {
-    int k = centres.length / 3;
+    double[] two = new double[2];
     int changed = 0;
     for (int i = from; i < to; i++) {
       int own = label[i];
@@ -68,33 +68,44 @@ final class Bounds {
           continue;
         }
       }
-      double px = p.x[i];
-      double py = p.y[i];
-      double pz = p.z[i];
-      int nearest = 0;
-      double min = Double.POSITIVE_INFINITY;
-      double second = Double.POSITIVE_INFINITY;
-      for (int c = 0, at = 0; c < k; c++, at += 3) {
-        double dx = px - centres[at];
-        double dy = py - centres[at + 1];
-        double dz = pz - centres[at + 2];
-        double d = dx * dx + dy * dy + dz * dz;
-        if (d < min) {
-          second = min;
-          min = d;
-          nearest = c;
-        } else if (d < second) {
-          second = d;
-        }
-      }
-      upper[i] = Math.sqrt(min);
-      lower[i] = Math.sqrt(second);
+      int nearest = nearestTwo(p, i, centres, two);
+      upper[i] = Math.sqrt(two[0]);
+      lower[i] = Math.sqrt(two[1]);
       if (own != nearest) {
         label[i] = nearest;
         changed++;
       }
     }
     return changed;
+  }
+
+  /**
+   * The centre nearest to point {@code i} (ties: lowest index); the squared distances to it and to
+   * the second nearest go into {@code two}.
+   */
+  static int nearestTwo(WeightedColors p, int i, double[] centres, double[] two) {
+    double px = p.x[i];
+    double py = p.y[i];
+    double pz = p.z[i];
+    int nearest = 0;
+    double min = Double.POSITIVE_INFINITY;
+    double second = Double.POSITIVE_INFINITY;
+    for (int c = 0, at = 0; at < centres.length; c++, at += 3) {
+      double dx = px - centres[at];
+      double dy = py - centres[at + 1];
+      double dz = pz - centres[at + 2];
+      double d = dx * dx + dy * dy + dz * dz;
+      if (d < min) {
+        second = min;
+        min = d;
+        nearest = c;
+      } else if (d < second) {
+        second = d;
+      }
+    }
+    two[0] = min;
+    two[1] = second;
+    return nearest;
   }
 
   /**

@@ -6,15 +6,6 @@ package palette.core.cluster;
  * the yardstick for "these two palette colours look the same".
  */
 final class Ciede2000 {
-  private static final double[] LINEAR = new double[256];
-
-  static {
-    for (int i = 0; i < 256; i++) {
-      double c = i / 255.0;
-      LINEAR[i] = c <= 0.04045 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
-    }
-  }
-
   private Ciede2000() {}
 
   /** ΔE00 between two packed RGB colours. */
@@ -31,9 +22,9 @@ final class Ciede2000 {
 
   /** CIELAB (D65) of a packed RGB colour, as {@code {L, a, b}}. */
   static double[] lab(int rgb) {
-    double r = LINEAR[(rgb >> 16) & 0xff];
-    double g = LINEAR[(rgb >> 8) & 0xff];
-    double b = LINEAR[rgb & 0xff];
+    double r = Oklab.linear((rgb >> 16) & 0xff);
+    double g = Oklab.linear((rgb >> 8) & 0xff);
+    double b = Oklab.linear(rgb & 0xff);
     double x = f((0.4124564 * r + 0.3575761 * g + 0.1804375 * b) / 0.95047);
     double y = f(0.2126729 * r + 0.7151522 * g + 0.0721750 * b);
     double z = f((0.0193339 * r + 0.1191920 * g + 0.9503041 * b) / 1.08883);

@@ -107,22 +107,11 @@ final class LocalSearch {
       double[] removal = new double[k];
       int worst = -1;
       double worstCost = 0;
+      double[] two = new double[2];
       for (int i = 0; i < p.size; i++) {
-        int nearest = 0;
-        double min = Double.POSITIVE_INFINITY;
-        double second = Double.POSITIVE_INFINITY;
-        for (int c = 0; c < k; c++) {
-          double d = Lloyd.squared(p, i, centres, c);
-          if (d < min) {
-            second = min;
-            min = d;
-            nearest = c;
-          } else if (d < second) {
-            second = d;
-          }
-        }
-        removal[nearest] += p.weight[i] * (second - min);
-        double cost = p.weight[i] * min;
+        int nearest = Bounds.nearestTwo(p, i, centres, two);
+        removal[nearest] += p.weight[i] * (two[1] - two[0]);
+        double cost = p.weight[i] * two[0];
         if (!tried[i] && cost > worstCost) {
           worstCost = cost;
           worst = i;

@@ -17,6 +17,11 @@ final class Oklab {
 
   private Oklab() {}
 
+  /** The linear-light value of an 8-bit sRGB channel, 0 to 1. */
+  static double linear(int channel) {
+    return LINEAR[channel];
+  }
+
   /** OKLab of a packed RGB colour, written into {@code out[0..2]}. */
   static void fromRgb(int packed, double[] out) {
     double r = LINEAR[(packed >> 16) & 0xff];

@@ -11,7 +11,8 @@ import palette.core.options.ColorSpace;
  * a just-noticeable difference ({@link #JND}, ΔE00), the one that stands for fewer pixels goes to
  * the most saturated colour the palette leaves unserved: a group of similar pixels (one cell of
  * 8×8×8 RGB levels, at least {@link #MIN_SHARE} of the pixels) at least {@link #UNSERVED} from
- * every other palette colour; it then moves to the mean of the points nearest to it. A palette
+ * every other palette colour, and Lloyd settles all the colours around it. Each move raises the
+ * squared error a little: the price of a palette whose colours can all be told apart. A palette
  * whose colours are all distinct is left exactly as it was, and so is one with no unserved group.
  */
 final class Accents {
@@ -142,23 +143,11 @@ final class Accents {
 
   private static double[] clusterWeights(WeightedColors p, double[] centres) {
     double[] weight = new double[centres.length / 3];
+    double[] two = new double[2];
     for (int i = 0; i < p.size; i++) {
-      weight[nearest(p, i, centres)] += p.weight[i];
+      weight[Bounds.nearestTwo(p, i, centres, two)] += p.weight[i];
     }
     return weight;
-  }
-
-  private static int nearest(WeightedColors p, int i, double[] centres) {
-    int nearest = 0;
-    double min = Double.POSITIVE_INFINITY;
-    for (int c = 0; c < centres.length / 3; c++) {
-      double d = Lloyd.squared(p, i, centres, c);
-      if (d < min) {
-        min = d;
-        nearest = c;
-      }
-    }
-    return nearest;
   }
 
   private static int rgb(double[] centres, int c, ColorSpace space) {

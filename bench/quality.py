@@ -21,6 +21,7 @@ each pixel and its palette colour (8-bit sRGB, nearest in OKLab), ours over the 
 """
 
 import argparse
+import functools
 import json
 import statistics
 import subprocess
@@ -49,9 +50,17 @@ def ours(items, ks, runs, classpath, space):
     return [json.loads(line) for line in out.splitlines()]
 
 
+@functools.lru_cache(maxsize=1)
+def distinct_colours(name):
+    """The distinct colours of a corpus image and their pixel counts, once per image (rows of
+    one image arrive together, one per k)."""
+    item = next(i for i in corpus.load_index() if i["name"] == name)
+    return references.distinct(references.pixels(item))
+
+
 def delta_e00(item, colors):
     """Mean ΔE00 of the pixels of item to a palette of "#rrggbb" colours, nearest in OKLab."""
-    points, weights = references.distinct(references.pixels(item))
+    points, weights = distinct_colours(item["name"])
     palette = np.array([[int(c[i:i + 2], 16) for i in (1, 3, 5)] for c in colors], float)
     return references.mean_delta_e00(points, weights, palette)
 

@@ -112,7 +112,9 @@ final class Accents {
         for (int channel = 0; channel < 3; channel++) {
           sum[3 * g + channel] /= weight[g];
         }
-        lab[g] = Ciede2000.lab(pack(sum[3 * g], sum[3 * g + 1], sum[3 * g + 2]));
+        lab[g] =
+            Ciede2000.lab(
+                WeightedColors.toRgb(ColorSpace.RGB, sum[3 * g], sum[3 * g + 1], sum[3 * g + 2]));
       }
       return new Groups(size, weight, sum, lab, total);
     }
@@ -152,9 +154,5 @@ final class Accents {
 
   private static int rgb(double[] centres, int c, ColorSpace space) {
     return WeightedColors.toRgb(space, centres[3 * c], centres[3 * c + 1], centres[3 * c + 2]);
-  }
-
-  private static int pack(double r, double g, double b) {
-    return WeightedColors.toRgb(ColorSpace.RGB, r, g, b);
   }
 }

@@ -77,8 +77,7 @@ public final class KMeans {
     Lloyd.Result best = MultiStart.cluster(points, k, options.limit(), options.seed(), tolerance);
     best = LocalSearch.improve(points, best, options.limit(), tolerance);
     if (points.bin != null && distinct <= EXACT_PASS_LIMIT) {
-      WeightedColors colors =
-          WeightedColors.ofColors(histogram.colors(), histogram.colorCounts(argb), space);
+      WeightedColors colors = WeightedColors.ofDistinctColors(argb, histogram, space);
       best = Lloyd.iterate(colors, best.centres(), options.limit(), tolerance);
       best =
           LocalSearch.improve(

@@ -42,8 +42,13 @@ public final class WeightedColors {
    */
   static WeightedColors of(int[] argb, ColorHistogram histogram, ColorSpace space) {
     return histogram.distinctColors() <= EXACT_LIMIT
-        ? ofColors(histogram.colors(), histogram.colorCounts(argb), space)
+        ? ofDistinctColors(argb, histogram, space)
         : ofBins(histogram, space);
+  }
+
+  /** One point per distinct colour of the pixels, weighted by its pixel count. */
+  static WeightedColors ofDistinctColors(int[] argb, ColorHistogram histogram, ColorSpace space) {
+    return ofColors(histogram.colors(), histogram.colorCounts(argb), space);
   }
 
   static WeightedColors ofColors(int[] colors, long[] counts, ColorSpace space) {

@@ -289,12 +289,17 @@ public final class LocalFunction implements Invocable, AutoCloseable {
       return process.isAlive();
     }
 
-    /** Ends the runtime and passes on what it printed before it ended. */
+    /**
+     * Ends the runtime and passes on everything it printed before it ended. The kill goes through
+     * the process handle: {@link Process#destroyForcibly} also closes the output pipe, losing any
+     * line the pump has not read yet (on a loaded machine, the job's last log line, printed just
+     * before its response). Once the process is gone the pump reads the pipe to its end.
+     */
     void close() {
-      process.destroyForcibly();
+      process.toHandle().destroyForcibly();
       try {
         process.waitFor(10, TimeUnit.SECONDS);
-        pump.join(5_000);
+        pump.join(10_000);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }

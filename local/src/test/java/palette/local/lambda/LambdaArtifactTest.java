@@ -3,6 +3,9 @@ package palette.local.lambda;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,6 +13,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -127,11 +132,10 @@ class LambdaArtifactTest {
       LocalStack stack, ContainerCredentials endpoint, ByteArrayOutputStream log) {
     Map<String, String> env = new HashMap<>(stack.workerEnv());
     env.putAll(LocalFunction.containerCredentials(endpoint));
-    return LocalFunction.start(definition(env, log));
+    return LocalFunction.start(definition(env, new PrintStream(log, true, StandardCharsets.UTF_8)));
   }
 
-  private static LocalFunction.Definition definition(
-      Map<String, String> env, ByteArrayOutputStream log) {
+  private static LocalFunction.Definition definition(Map<String, String> env, PrintStream log) {
     return new LocalFunction.Definition(
         "PaletteFunction",
         LocalStack.WORKER_HANDLER,
@@ -140,17 +144,20 @@ class LambdaArtifactTest {
         60,
         1,
         env,
-        new PrintStream(log, true, StandardCharsets.UTF_8));
+        log);
   }
 
   /**
    * Uploads the sample under the key {@code events/s3-put.json} names and invokes the artifact with
    * that event and the given credential variables; returns the function's output when it ran, and
-   * what it wrote is checked by {@link #assertDone}.
+   * what it wrote is checked by {@link #assertDone}. The output is taken as a loaded machine may
+   * take it, late: the function's first line is held until its answer has come and the function is
+   * being closed, so the job's own line is still in the pipe then, and closing must not lose it.
    */
   private String uploadAndInvoke(Map<String, String> credentials) throws Exception {
     var settings = LocalStack.Settings.defaults(tmp.resolve("s3")).withNotifications(false);
     ByteArrayOutputStream log = new ByteArrayOutputStream();
+    CountDownLatch answered = new CountDownLatch(1);
     try (LocalStack stack = LocalStack.start(settings);
         S3Client s3 = stack.client()) {
       s3.putObject(b -> b.bucket("palette-input").key(KEY), RequestBody.fromBytes(Images.sample()));
@@ -159,13 +166,41 @@ class LambdaArtifactTest {
       String event =
           Files.readString(
               LambdaArtifact.ROOT.resolve("events/s3-put.json"), StandardCharsets.UTF_8);
-      try (LocalFunction worker = LocalFunction.start(definition(env, log))) {
-        assertThat(worker.invoke(event)).isEqualTo("null");
+      PrintStream late = new PrintStream(new LateLog(log, answered), true, StandardCharsets.UTF_8);
+      try (LocalFunction worker = LocalFunction.start(definition(env, late))) {
+        try {
+          assertThat(worker.invoke(event)).isEqualTo("null");
+        } finally {
+          answered.countDown();
+        }
       }
       long written =
           s3.headObject(b -> b.bucket("palette-output").key(KEY + "/palette.json")).contentLength();
       assertThat(written).as("palette.json written").isPositive();
       return log.toString(StandardCharsets.UTF_8);
+    }
+  }
+
+  /** Holds the first line until {@code answered}, and a little after, while the caller closes. */
+  private static final class LateLog extends FilterOutputStream {
+    private final CountDownLatch answered;
+
+    LateLog(OutputStream out, CountDownLatch answered) {
+      super(out);
+      this.answered = answered;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      super.write(b);
+      if (b == '\n' && answered.getCount() > 0) {
+        try {
+          answered.await(60, TimeUnit.SECONDS);
+          Thread.sleep(500);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
     }
   }
 

@@ -4,10 +4,11 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * One pass over the opaque pixels: per bin (the top 6 bits of each channel, 262,144 bins of 4×4×4
- * colours) which of its 64 colours occur, how many pixels fall in it and the sums of their offsets
- * within the bin. Everything is integer, so the per-core partial histograms merge exactly and the
- * result never depends on the split.
+ * One pass over the opaque pixels: how many pixels have each colour, kept per bin (the top 6 bits
+ * of each channel, 262,144 bins of 4×4×4 colours) as 64 counts; from those, per bin, which of its
+ * colours occur, how many pixels fall in it and the sums of their offsets within the bin, and the
+ * count of every distinct colour while there are at most {@link #COUNTED_COLORS}. Everything is
+ * integer, so the per-core partial counts merge exactly and the result never depends on the split.
  */
 public final class ColorHistogram {
   static final int BITS = 6;
@@ -16,8 +17,17 @@ public final class ColorHistogram {
   /** Channel values per bin edge: a bin spans {@code [lo, lo + BIN_WIDTH - 1]} in each channel. */
   static final int BIN_WIDTH = 1 << (8 - BITS);
 
+  /** Colours per bin, and counts per bin in the scan. */
+  private static final int PER_BIN = 64;
+
   /** Bigger images could overflow the packed offset sums; the pixel limits stop far below this. */
   static final int MAX_PIXELS = 1 << 30;
+
+  /**
+   * Distinct colours up to which each one's pixel count is kept (8 bytes each; k-means on them
+   * takes about 100 bytes per colour, about 50 MB at the limit); beyond it only the bins are.
+   */
+  static final int COUNTED_COLORS = 1 << 19;
 
   /**
    * Per bin {@link #STRIDE} longs: the set of colours seen (bit {@code offset}), then {@code count
@@ -29,27 +39,6 @@ public final class ColorHistogram {
 
   static final int STRIDE = 4;
 
-  /**
-   * What one pixel adds to the last three words of its bin, by its offset: looking the packed
-   * increments up costs the scan, which does little else, a quarter less than working them out.
-   */
-  private static final long[] COUNT_AND_RED = new long[64];
-
-  private static final long[] GREEN_AND_BLUE = new long[64];
-
-  private static final long[] SQUARES = new long[64];
-
-  static {
-    for (int o = 0; o < 64; o++) {
-      int r = o >> 4;
-      int g = (o >> 2) & 3;
-      int b = o & 3;
-      COUNT_AND_RED[o] = 1 | (long) r << 32;
-      GREEN_AND_BLUE[o] = g | (long) b << 32;
-      SQUARES[o] = r * r + g * g + b * b;
-    }
-  }
-
   final long opaquePixels;
 
   /**
@@ -60,68 +49,151 @@ public final class ColorHistogram {
 
   private final int distinct;
 
-  private ColorHistogram(long[] cells, long opaquePixels, int[] occupied) {
+  /**
+   * Pixels of each colour of {@link #colors()}, same order; null beyond {@link #COUNTED_COLORS}.
+   */
+  private final long[] colorCounts;
+
+  private ColorHistogram(long[] cells, int[] occupied, long[] colorCounts) {
     this.cells = cells;
-    this.opaquePixels = opaquePixels;
     this.occupied = occupied;
+    this.colorCounts = colorCounts;
     int colors = 0;
+    long opaque = 0;
     for (int bin : occupied) {
       colors += Long.bitCount(cells[STRIDE * bin]);
+      opaque += cells[STRIDE * bin + 1] & 0xffffffffL;
     }
     this.distinct = colors;
+    this.opaquePixels = opaque;
   }
-
-  /** One core's share of the scan: its cells and the bins it filled, in the order first seen. */
-  private record Part(long[] cells, long opaquePixels, int[] filled, int size) {}
 
   static ColorHistogram of(int[] argb) {
     if (argb.length > MAX_PIXELS) {
       throw new IllegalArgumentException("at most 2^30 pixels supported, was " + argb.length);
     }
-    List<Part> parts = Parallel.ranges(argb.length, (from, to) -> scan(argb, from, to));
-    long[] total = parts.get(0).cells;
-    long opaque = 0;
-    for (Part part : parts) {
-      opaque += part.opaquePixels;
-      if (part.cells != total) {
-        merge(total, part);
-      }
+    List<BinCounts> parts = Parallel.ranges(argb.length, (from, to) -> scan(argb, from, to));
+    BinCounts all = parts.get(0);
+    for (BinCounts part : parts.subList(1, parts.size())) {
+      all.add(part);
     }
-    return new ColorHistogram(total, opaque, occupied(parts));
+    int[] occupied = all.bins();
+    long[] cells = new long[STRIDE * BINS];
+    long[] colorCounts = new long[1 << 12];
+    int colors = 0;
+    for (int bin : occupied) {
+      if (colors + PER_BIN > colorCounts.length && colorCounts.length < COUNTED_COLORS) {
+        colorCounts = Arrays.copyOf(colorCounts, Math.min(COUNTED_COLORS, 2 * colorCounts.length));
+      }
+      int at = all.slot[bin];
+      int[] page = all.pages[at >>> PAGE_BITS];
+      colors = summarise(page, at & PAGE_MASK, cells, STRIDE * bin, colorCounts, colors);
+    }
+    return new ColorHistogram(
+        cells, occupied, colors <= COUNTED_COLORS ? Arrays.copyOf(colorCounts, colors) : null);
   }
 
-  /** Adds the filled bins of {@code part} into {@code total}; the other bins hold only zeros. */
-  private static void merge(long[] total, Part part) {
-    long[] more = part.cells;
-    for (int i = 0; i < part.size; i++) {
-      int at = STRIDE * part.filled[i];
-      total[at] |= more[at];
-      total[at + 1] += more[at + 1];
-      total[at + 2] += more[at + 2];
-      total[at + 3] += more[at + 3];
+  /**
+   * Writes a bin's cell words from its 64 colour counts at {@code counts[base..]}, and appends the
+   * non-zero counts to {@code colorCounts} while they fit; returns the colours counted so far.
+   */
+  private static int summarise(
+      int[] counts, int base, long[] cells, int at, long[] colorCounts, int colors) {
+    long seen = 0;
+    for (int o = 0; o < PER_BIN; o++) {
+      seen |= (long) (-counts[base + o] >>> 31) << o;
     }
+    long pixels = 0;
+    long red = 0;
+    long green = 0;
+    long blue = 0;
+    long squares = 0;
+    for (long bits = seen; bits != 0; bits &= bits - 1) {
+      int o = Long.numberOfTrailingZeros(bits);
+      long n = counts[base + o];
+      int r = o >> 4;
+      int g = (o >> 2) & 3;
+      int b = o & 3;
+      pixels += n;
+      red += n * r;
+      green += n * g;
+      blue += n * b;
+      squares += n * (r * r + g * g + b * b);
+      if (colors < colorCounts.length) {
+        colorCounts[colors] = n;
+      }
+      colors++;
+    }
+    cells[at] = seen;
+    cells[at + 1] = pixels | red << 32;
+    cells[at + 2] = green | blue << 32;
+    cells[at + 3] = squares;
+    return colors;
   }
 
-  /** The bins any part filled, ascending, by way of a bit set over all bins. */
-  private static int[] occupied(List<Part> parts) {
-    long[] set = new long[BINS / Long.SIZE];
-    for (Part part : parts) {
-      for (int i = 0; i < part.size; i++) {
-        set[part.filled[i] >>> 6] |= 1L << part.filled[i];
+  /** Slots of 64 counts per page of {@link BinCounts}: pages are filled, never copied. */
+  private static final int PAGE_BITS = 12;
+
+  private static final int PAGE_MASK = (1 << PAGE_BITS) - 1;
+
+  /**
+   * The pixel count of each colour of the bins some pixels fell in: 64 counts per bin, the bin's
+   * slot, starting at {@code slot[bin]} in the concatenated pages (0 for a bin without pixels: the
+   * first slot is never used). Slots are handed out as bins are first seen, so a photo that fills a
+   * few thousand bins needs a few thousand slots, not all 262,144.
+   */
+  private static final class BinCounts {
+    final int[] slot = new int[BINS];
+    int[][] pages = new int[16][];
+    int[] filled = new int[1 << 12];
+    int size;
+
+    /** Gives {@code bin} the next free slot and returns where it starts. */
+    int open(int bin) {
+      filled = append(filled, size++, bin);
+      int at = PER_BIN * size;
+      int page = at >>> PAGE_BITS;
+      if (page == pages.length) {
+        pages = Arrays.copyOf(pages, 2 * pages.length);
+      }
+      if (pages[page] == null) {
+        pages[page] = new int[1 << PAGE_BITS];
+      }
+      slot[bin] = at;
+      return at;
+    }
+
+    /** Adds another core's counts into these. */
+    void add(BinCounts other) {
+      for (int i = 0; i < other.size; i++) {
+        int bin = other.filled[i];
+        int to = slot[bin] != 0 ? slot[bin] : open(bin);
+        int from = other.slot[bin];
+        int[] source = other.pages[from >>> PAGE_BITS];
+        int[] target = pages[to >>> PAGE_BITS];
+        from &= PAGE_MASK;
+        to &= PAGE_MASK;
+        for (int o = 0; o < PER_BIN; o++) {
+          target[to + o] += source[from + o];
+        }
       }
     }
-    int n = 0;
-    for (long word : set) {
-      n += Long.bitCount(word);
-    }
-    int[] bins = new int[n];
-    n = 0;
-    for (int w = 0; w < set.length; w++) {
-      for (long bits = set[w]; bits != 0; bits &= bits - 1) {
-        bins[n++] = (w << 6) | Long.numberOfTrailingZeros(bits);
+
+    /** The bins with pixels, ascending, by way of a bit set over all bins. */
+    int[] bins() {
+      long[] set = new long[BINS / Long.SIZE];
+      for (int i = 0; i < size; i++) {
+        set[filled[i] >>> 6] |= 1L << filled[i];
       }
+      int[] bins = new int[size];
+      int n = 0;
+      for (int w = 0; w < set.length; w++) {
+        for (long bits = set[w]; bits != 0; bits &= bits - 1) {
+          bins[n++] = (w << 6) | Long.numberOfTrailingZeros(bits);
+        }
+      }
+      return bins;
     }
-    return bins;
   }
 
   /** Opaque means alpha of at least 128, which is exactly the sign bit of a packed ARGB int. */
@@ -195,70 +267,31 @@ public final class ColorHistogram {
   }
 
   /**
-   * Pixel count of each colour of {@link #colors()}, same order: a second pass that ranks each
-   * pixel's colour among the bits of its bin. The pass reads each bin's colour set and first rank
-   * side by side from a table half the cells' size, one cache line for both.
+   * Pixel count of each colour of {@link #colors()}, same order; null when the image has more than
+   * {@link #COUNTED_COLORS} distinct colours.
    */
-  long[] colorCounts(int[] argb) {
-    long[] table = new long[2 * BINS];
-    int size = 0;
-    for (int bin : occupied) {
-      long seen = cells[STRIDE * bin];
-      table[2 * bin] = seen;
-      table[2 * bin + 1] = size;
-      size += Long.bitCount(seen);
-    }
-    int distinctColors = size;
-    List<int[]> parts =
-        Parallel.ranges(
-            argb.length,
-            (from, to) -> {
-              int[] counts = new int[distinctColors];
-              for (int i = from; i < to; i++) {
-                int p = argb[i];
-                if (isOpaque(p)) {
-                  int at = 2 * bin(p);
-                  counts[
-                      (int) table[at + 1] + Long.bitCount(table[at] & ((1L << offset(p)) - 1))]++;
-                }
-              }
-              return counts;
-            });
-    long[] total = new long[distinctColors];
-    for (int[] part : parts) {
-      for (int c = 0; c < distinctColors; c++) {
-        total[c] += part[c];
-      }
-    }
-    return total;
+  long[] colorCounts() {
+    return colorCounts;
   }
 
-  /**
-   * Counts pixels {@code [from, to)} into fresh cells, listing each bin when it is first filled.
-   */
-  private static Part scan(int[] argb, int from, int to) {
-    long[] cells = new long[STRIDE * BINS];
-    int[] filled = new int[1 << 12];
-    int size = 0;
-    long opaque = 0;
+  /** Counts pixels {@code [from, to)} by colour. */
+  private static BinCounts scan(int[] argb, int from, int to) {
+    BinCounts counts = new BinCounts();
+    int[] slot = counts.slot;
+    int[][] pages = counts.pages;
     for (int i = from; i < to; i++) {
       int p = argb[i];
       if (isOpaque(p)) {
-        opaque++;
         int bin = bin(p);
-        int at = STRIDE * bin;
-        int o = offset(p);
-        long seen = cells[at];
-        if (seen == 0) {
-          filled = append(filled, size++, bin);
+        int at = slot[bin];
+        if (at == 0) {
+          at = counts.open(bin);
+          pages = counts.pages;
         }
-        cells[at] = seen | 1L << o;
-        cells[at + 1] += COUNT_AND_RED[o];
-        cells[at + 2] += GREEN_AND_BLUE[o];
-        cells[at + 3] += SQUARES[o];
+        pages[at >>> PAGE_BITS][(at & PAGE_MASK) + offset(p)]++;
       }
     }
-    return new Part(cells, opaque, filled, size);
+    return counts;
   }
 
   private static int[] append(int[] list, int size, int value) {

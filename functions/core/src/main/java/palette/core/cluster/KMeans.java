@@ -16,11 +16,12 @@ import palette.core.options.SortOrder;
  * its pixels' mean colour); Lloyd's algorithm runs on those points from the best of several seeded
  * k-means++ starts ({@link MultiStart}); swap moves ({@link LocalSearch}) leave the local optimum
  * Lloyd stopped in when that lowers the error; on bins, Lloyd then goes on from there on the
- * distinct colours themselves, weighted by their pixel counts (up to {@link #EXACT_PASS_LIMIT}
- * colours), which is k-means on every pixel, with a few more swap moves when the colours are few
- * enough for them to be cheap; colours closer than the eye can tell apart give way to unserved
- * saturated details ({@link Accents}); the centroids are rounded to 8-bit sRGB; a last pass gives
- * every pixel its exact nearest palette colour and measures the error over all pixels.
+ * distinct colours themselves, weighted by their pixel counts (up to {@link
+ * ColorHistogram#COUNTED_COLORS} colours), which is k-means on every pixel, with a few more swap
+ * moves when the colours are few enough for them to be cheap; colours closer than the eye can tell
+ * apart give way to unserved saturated details ({@link Accents}); the centroids are rounded to
+ * 8-bit sRGB; a last pass gives every pixel its exact nearest palette colour and measures the error
+ * over all pixels.
  *
  * <p>Why each step: bins make the search cheap, but a bin that straddles two clusters pulls both,
  * and the best start on bins is not always the best on pixels. On the held-out photos at k = 32 the
@@ -35,13 +36,6 @@ import palette.core.options.SortOrder;
  */
 public final class KMeans {
   private KMeans() {}
-
-  /**
-   * At most this many distinct colours are clustered exactly after the bins (about 100 bytes per
-   * colour while it runs: counts, coordinates, weights, bounds; about 50 MB at the limit); a photo
-   * with more keeps the bins' centres.
-   */
-  static final int EXACT_PASS_LIMIT = 1 << 19;
 
   /**
    * @throws PaletteException with {@link ErrorCode#NO_OPAQUE_PIXELS} when every pixel is
@@ -72,12 +66,12 @@ public final class KMeans {
           argb, histogram, palette, options.sort(), 0, StopReason.FEW_DISTINCT_COLORS, distinct);
     }
     int k = options.k();
-    WeightedColors points = WeightedColors.of(argb, histogram, space);
+    WeightedColors points = WeightedColors.of(histogram, space);
     double tolerance = WeightedColors.tolerance(space);
     Lloyd.Result best = MultiStart.cluster(points, k, options.limit(), options.seed(), tolerance);
     best = LocalSearch.improve(points, best, options.limit(), tolerance);
-    if (points.bin != null && distinct <= EXACT_PASS_LIMIT) {
-      WeightedColors colors = WeightedColors.ofDistinctColors(argb, histogram, space);
+    if (points.bin != null && histogram.colorCounts() != null) {
+      WeightedColors colors = WeightedColors.ofDistinctColors(histogram, space);
       best = Lloyd.iterate(colors, best.centres(), options.limit(), tolerance);
       best =
           LocalSearch.improve(

@@ -55,16 +55,16 @@ public final class PooledHistogram {
       cells[at + 5] += count;
     }
     totalWeight += n * w;
-    addExact(argb, still, w);
+    addExact(still, w);
   }
 
-  private void addExact(int[] argb, ColorHistogram still, long w) {
+  private void addExact(ColorHistogram still, long w) {
     if (exact == null || still.distinctColors() > WeightedColors.EXACT_LIMIT) {
       exact = null;
       return;
     }
     int[] colors = still.colors();
-    long[] counts = still.colorCounts(argb);
+    long[] counts = still.colorCounts();
     for (int i = 0; i < colors.length; i++) {
       long[] mass = exact.computeIfAbsent(colors[i], c -> new long[2]);
       mass[0] += counts[i] * w;

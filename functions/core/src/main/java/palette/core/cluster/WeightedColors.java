@@ -40,15 +40,15 @@ public final class WeightedColors {
    * whenever the image has more than k distinct colours (a bin holds at most 64 colours, and 2^12 /
    * 64 is 64, the largest k).
    */
-  static WeightedColors of(int[] argb, ColorHistogram histogram, ColorSpace space) {
+  static WeightedColors of(ColorHistogram histogram, ColorSpace space) {
     return histogram.distinctColors() <= EXACT_LIMIT
-        ? ofDistinctColors(argb, histogram, space)
+        ? ofDistinctColors(histogram, space)
         : ofBins(histogram, space);
   }
 
   /** One point per distinct colour of the pixels, weighted by its pixel count. */
-  static WeightedColors ofDistinctColors(int[] argb, ColorHistogram histogram, ColorSpace space) {
-    return ofColors(histogram.colors(), histogram.colorCounts(argb), space);
+  static WeightedColors ofDistinctColors(ColorHistogram histogram, ColorSpace space) {
+    return ofColors(histogram.colors(), histogram.colorCounts(), space);
   }
 
   static WeightedColors ofColors(int[] colors, long[] counts, ColorSpace space) {

@@ -66,6 +66,6 @@ class LloydTest {
     for (int i = 0; i < xs.length; i++) {
       argb[i] = 0xff000000 | xs[i] << 16;
     }
-    return WeightedColors.of(argb, ColorHistogram.of(argb), ColorSpace.RGB);
+    return WeightedColors.of(ColorHistogram.of(argb), ColorSpace.RGB);
   }
 }

@@ -10,9 +10,10 @@ import palette.core.options.SortOrder;
  * from the histogram's moments where the whole bin has one nearest colour, per pixel elsewhere.
  *
  * <p>The palette comes out in the order the user asked for as far as it can be told before the pass
- * (for {@link SortOrder#SHARE}, by the pixels of the bins settled by the bin table), so {@link
- * Ordered} need not renumber every pixel afterwards. Which colour is nearest, ties included, is
- * decided in the palette's given order; only the numbering changes.
+ * (for {@link SortOrder#SHARE}, exactly when the histogram counted every colour, otherwise by the
+ * pixels of the bins settled by the bin table), so {@link Ordered} need not renumber every pixel
+ * afterwards. Which colour is nearest, ties included, is decided in the palette's given order; only
+ * the numbering changes.
  *
  * @param palette the palette colours, renumbered
  * @param labels per pixel the index into {@code palette}, or -1 for a transparent pixel
@@ -33,7 +34,7 @@ record PixelLabels(Palette palette, byte[] labels, long[] counts, long sse) {
         sse += histogram.squaredError(bin, palette.color(c));
       }
     }
-    byte[] rank = likelyRank(palette, counts, order);
+    byte[] rank = likelyRank(palette, withMixedBins(counts, histogram, bins, cache), order);
     byte[] cells = renumbered(bins.cell, histogram.occupied, rank);
     byte[] labels = new byte[argb.length];
     List<long[]> parts =
@@ -55,14 +56,42 @@ record PixelLabels(Palette palette, byte[] labels, long[] counts, long sse) {
   }
 
   /**
-   * Each colour's place in {@code order}, judged by the pixels of the bins that lie wholly in one
-   * colour's cell ({@code settled}; nearly all of a photo's): exact for hue and lightness, and for
-   * share right unless two colours' shares differ by less than the few pixels of the mixed bins.
+   * The pixels of each colour: {@code settled} (the bins that lie wholly in one colour's cell)
+   * plus, when the histogram counted every colour, the mixed bins' colours by their nearest palette
+   * colour, which makes the shares exact before the labelling pass; otherwise {@code settled} as it
+   * is.
    */
-  private static byte[] likelyRank(Palette palette, long[] settled, SortOrder order) {
+  private static long[] withMixedBins(
+      long[] settled, ColorHistogram histogram, BinCells bins, NearestCache cache) {
+    long[] colorCounts = histogram.colorCounts();
+    if (colorCounts == null) {
+      return settled;
+    }
+    long[] counts = settled.clone();
+    int color = 0;
+    for (int bin : histogram.occupied) {
+      long seen = histogram.cells[ColorHistogram.STRIDE * bin];
+      if (bins.cell[bin] == BinCells.MIXED) {
+        for (long bits = seen; bits != 0; bits &= bits - 1, color++) {
+          int rgb = ColorHistogram.color(bin, Long.numberOfTrailingZeros(bits));
+          counts[cache.nearest(rgb, bin)] += colorCounts[color];
+        }
+      } else {
+        color += Long.bitCount(seen);
+      }
+    }
+    return counts;
+  }
+
+  /**
+   * Each colour's place in {@code order}, judged by {@code counts}: exact for hue and lightness,
+   * and for share exact when the counts are (see {@link #withMixedBins}), and otherwise right
+   * unless two colours' shares differ by less than the few pixels of the mixed bins.
+   */
+  private static byte[] likelyRank(Palette palette, long[] counts, SortOrder order) {
     Integer[] byOrder = new Integer[palette.size()];
     Arrays.setAll(byOrder, i -> i);
-    Arrays.sort(byOrder, Ordered.comparator(order, palette.colors(), settled));
+    Arrays.sort(byOrder, Ordered.comparator(order, palette.colors(), counts));
     byte[] rank = new byte[palette.size()];
     for (int i = 0; i < byOrder.length; i++) {
       rank[byOrder[i]] = (byte) i;

@@ -223,11 +223,13 @@ class KMeansTest {
   void aPhotoComesOutInTheRequestedOrderSoNoPixelIsRenumbered(SortOrder order) {
     PixelImage photo =
         ImageDecoder.decode(Fixtures.bytes("photos/astronaut.png"), ImageLimits.defaults());
-    PaletteOptions options = DEFAULTS.withK(8).withSort(order);
+    for (int k = 2; k <= 12; k++) {
+      Clustering clustering = KMeans.cluster(photo, DEFAULTS.withK(k).withSort(order));
 
-    Clustering clustering = KMeans.cluster(photo, options);
-
-    assertThat(Ordered.of(clustering, order).labels()).isSameAs(clustering.labels());
+      assertThat(Ordered.of(clustering, order).labels())
+          .as("k = %d", k)
+          .isSameAs(clustering.labels());
+    }
   }
 
   static PixelImage noise(int width, int height, long seed) {

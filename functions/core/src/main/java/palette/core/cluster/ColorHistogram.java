@@ -85,9 +85,7 @@ public final class ColorHistogram {
       if (colors + PER_BIN > colorCounts.length && colorCounts.length < COUNTED_COLORS) {
         colorCounts = Arrays.copyOf(colorCounts, Math.min(COUNTED_COLORS, 2 * colorCounts.length));
       }
-      int at = all.slot[bin];
-      int[] page = all.pages[at >>> PAGE_BITS];
-      colors = summarise(page, at & PAGE_MASK, cells, STRIDE * bin, colorCounts, colors);
+      colors = summarise(all.counts, all.slot[bin], cells, STRIDE * bin, colorCounts, colors);
     }
     return new ColorHistogram(
         cells, occupied, colors <= COUNTED_COLORS ? Arrays.copyOf(colorCounts, colors) : null);
@@ -131,20 +129,15 @@ public final class ColorHistogram {
     return colors;
   }
 
-  /** Slots of 64 counts per page of {@link BinCounts}: pages are filled, never copied. */
-  private static final int PAGE_BITS = 12;
-
-  private static final int PAGE_MASK = (1 << PAGE_BITS) - 1;
-
   /**
    * The pixel count of each colour of the bins some pixels fell in: 64 counts per bin, the bin's
-   * slot, starting at {@code slot[bin]} in the concatenated pages (0 for a bin without pixels: the
-   * first slot is never used). Slots are handed out as bins are first seen, so a photo that fills a
-   * few thousand bins needs a few thousand slots, not all 262,144.
+   * slot, starting at {@code counts[slot[bin]]} (0 for a bin without pixels: the first slot is
+   * never used). Slots are handed out as bins are first seen, so a photo that fills a few thousand
+   * bins needs a few thousand slots, not all 262,144.
    */
   private static final class BinCounts {
     final int[] slot = new int[BINS];
-    int[][] pages = new int[16][];
+    int[] counts = new int[PER_BIN << 10];
     int[] filled = new int[1 << 12];
     int size;
 
@@ -152,12 +145,8 @@ public final class ColorHistogram {
     int open(int bin) {
       filled = append(filled, size++, bin);
       int at = PER_BIN * size;
-      int page = at >>> PAGE_BITS;
-      if (page == pages.length) {
-        pages = Arrays.copyOf(pages, 2 * pages.length);
-      }
-      if (pages[page] == null) {
-        pages[page] = new int[1 << PAGE_BITS];
+      if (at + PER_BIN > counts.length) {
+        counts = Arrays.copyOf(counts, 2 * counts.length);
       }
       slot[bin] = at;
       return at;
@@ -169,12 +158,8 @@ public final class ColorHistogram {
         int bin = other.filled[i];
         int to = slot[bin] != 0 ? slot[bin] : open(bin);
         int from = other.slot[bin];
-        int[] source = other.pages[from >>> PAGE_BITS];
-        int[] target = pages[to >>> PAGE_BITS];
-        from &= PAGE_MASK;
-        to &= PAGE_MASK;
         for (int o = 0; o < PER_BIN; o++) {
-          target[to + o] += source[from + o];
+          counts[to + o] += other.counts[from + o];
         }
       }
     }
@@ -278,7 +263,7 @@ public final class ColorHistogram {
   private static BinCounts scan(int[] argb, int from, int to) {
     BinCounts counts = new BinCounts();
     int[] slot = counts.slot;
-    int[][] pages = counts.pages;
+    int[] perColor = counts.counts;
     for (int i = from; i < to; i++) {
       int p = argb[i];
       if (isOpaque(p)) {
@@ -286,9 +271,9 @@ public final class ColorHistogram {
         int at = slot[bin];
         if (at == 0) {
           at = counts.open(bin);
-          pages = counts.pages;
+          perColor = counts.counts;
         }
-        pages[at >>> PAGE_BITS][(at & PAGE_MASK) + offset(p)]++;
+        perColor[at + offset(p)]++;
       }
     }
     return counts;

@@ -99,6 +99,7 @@ public final class ColorHistogram {
       int[] counts, int base, long[] cells, int at, long[] colorCounts, int colors) {
     long seen = 0;
     for (int o = 0; o < PER_BIN; o++) {
+      // -n >>> 31 is 1 for a positive count and 0 for none, without a branch to mispredict.
       seen |= (long) (-counts[base + o] >>> 31) << o;
     }
     long pixels = 0;

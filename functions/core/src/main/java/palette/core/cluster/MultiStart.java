@@ -1,5 +1,6 @@
 package palette.core.cluster;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -52,6 +53,7 @@ final class MultiStart {
    */
   static final int SCREEN_FIRST = 3;
 
+  /** One screened start in this many goes on to the second round. */
   static final int SCREEN_KEPT = 3;
 
   /**
@@ -103,7 +105,7 @@ final class MultiStart {
     Integer[] order = new Integer[results.size()];
     Arrays.setAll(order, i -> i);
     Arrays.sort(order, Comparator.comparingDouble((Integer i) -> results.get(i).sse()));
-    List<Lloyd.Result> kept = new java.util.ArrayList<>();
+    List<Lloyd.Result> kept = new ArrayList<>();
     for (int i = 0; i < Math.min(n, order.length); i++) {
       kept.add(results.get(order[i]));
     }

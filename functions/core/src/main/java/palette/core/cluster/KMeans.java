@@ -26,9 +26,9 @@ import palette.core.options.SortOrder;
  * <p>Why each step: bins make the search cheap, but a bin that straddles two clusters pulls both,
  * and the best start on bins is not always the best on pixels. On the held-out photos at k = 32 the
  * swap moves and the exact pass take the worst case from 5% above scikit-learn's best of ten to
- * 0.7%, at 1.2 (k = 6) to 3 (k = 32) times the clustering time ({@code docs/quality.md}). The limit
- * bounds the Lloyd iterations of each stage; the iterations and stop reason reported are those of
- * the last stage, the one that gives the palette.
+ * 0.7%, at about 1.2–1.6 (k = 6) to 2.2 (k = 32) times the clustering time ({@code
+ * docs/quality.md}). The limit bounds the Lloyd iterations of each stage; the iterations and stop
+ * reason reported are those of the last stage, the one that gives the palette.
  *
  * <p>The same pixels and options give the same result on every run and machine: the random numbers
  * come from a fixed algorithm ({@link SplitMix}), every floating-point sum runs in a fixed order on

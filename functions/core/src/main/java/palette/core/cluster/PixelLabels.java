@@ -34,7 +34,9 @@ record PixelLabels(Palette palette, byte[] labels, long[] counts, long sse) {
         sse += histogram.squaredError(bin, palette.color(c));
       }
     }
-    byte[] rank = likelyRank(palette, withMixedBins(counts, histogram, bins, cache), order);
+    long[] shares =
+        order == SortOrder.SHARE ? withMixedBins(counts, histogram, bins, cache) : counts;
+    byte[] rank = likelyRank(palette, shares, order);
     byte[] cells = renumbered(bins.cell, histogram.occupied, rank);
     byte[] labels = new byte[argb.length];
     List<long[]> parts =

@@ -7,7 +7,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.event.IIOReadWarningListener;
 import javax.imageio.spi.IIORegistry;
 import javax.imageio.spi.ImageReaderSpi;
@@ -80,9 +82,20 @@ public final class ImageDecoder {
       DeclaredSize.check(format, width, height, bytes.length, limits);
       checkStructure(format, bytes);
       try {
-        BufferedImage image = reader.read(0, reader.getDefaultReadParam());
+        UprightRows rows =
+            format == ImageFormat.JPEG
+                ? UprightRows.forType(firstType(reader), width, height, orientation)
+                : null;
+        ImageReadParam param = reader.getDefaultReadParam();
+        if (rows != null) {
+          param.setDestination(rows.destination());
+        }
+        BufferedImage image = reader.read(0, param);
         if (warnings.message != null) {
           throw corrupt(format, "it is truncated (" + warnings.message + ")", null);
+        }
+        if (rows != null && image.getRaster() == rows) {
+          return rows.upright();
         }
         int[] argb = RasterConverter.toArgb(image);
         return OrientationTransform.apply(orientation, image.getWidth(), image.getHeight(), argb);
@@ -91,6 +104,12 @@ public final class ImageDecoder {
         throw DeclaredSize.tooLargeForMemory(width, height, Runtime.getRuntime().maxMemory());
       }
     }
+  }
+
+  /** The type a read without a destination would decode to, or null if the reader offers none. */
+  private static ImageTypeSpecifier firstType(ImageReader reader) throws IOException {
+    Iterator<ImageTypeSpecifier> types = reader.getImageTypes(0);
+    return types.hasNext() ? types.next() : null;
   }
 
   /** Container checks the ImageIO readers skip; they run after the size check. */

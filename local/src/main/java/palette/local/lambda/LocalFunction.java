@@ -206,6 +206,7 @@ public final class LocalFunction implements Invocable, AutoCloseable {
       // itself for the function's memory as it would inside its micro-VM.
       command.addAll(
           List.of("-XX:+UseSerialGC", "-Xshare:auto", "-XX:MaxRAM=" + definition.memoryMb() + "m"));
+      command.addAll(tieredCompilation(definition.env()));
       // Each runtime client would copy its native library to the same /tmp file, which is safe in
       // Lambda (one sandbox, one /tmp) but races between environments here: load one copy.
       command.add("-D" + NATIVE_CLIENT_PROPERTY + "=" + nativeClient());
@@ -348,5 +349,17 @@ public final class LocalFunction implements Invocable, AutoCloseable {
       }
     }
     return String.join(java.io.File.pathSeparator, jars);
+  }
+
+  /**
+   * Lambda's java17 and java21 runtimes stop tiered compilation at level 1 (the quick compiler)
+   * unless the function's {@code JAVA_TOOL_OPTIONS} say otherwise. Options given on the command
+   * line would win over that variable, so the default is only added when it is silent.
+   */
+  static List<String> tieredCompilation(Map<String, String> env) {
+    String options = env.getOrDefault("JAVA_TOOL_OPTIONS", "");
+    return options.contains("TieredStopAtLevel") || options.contains("TieredCompilation")
+        ? List.of()
+        : List.of("-XX:TieredStopAtLevel=1");
   }
 }

@@ -129,7 +129,9 @@ public final class WorkerBench {
     String event =
         new ObjectCreated("ObjectCreated:Put", LocalStack.INPUT_BUCKET, key, 1, "", Instant.now())
             .toEventJson(LocalS3.REGION);
-    for (String options : List.of("", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1")) {
+    // -Dbench.cold='A|B' compares other JVM options (JAVA_TOOL_OPTIONS values, separated by |).
+    String compared = System.getProperty("bench.cold", "|" + LambdaArtifact.TEMPLATE_JVM_OPTIONS);
+    for (String options : compared.split("\\|", -1)) {
       double[] total = new double[runs];
       double[] init = new double[runs];
       for (int i = 0; i < runs; i++) {

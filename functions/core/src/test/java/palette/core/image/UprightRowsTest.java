@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.SplittableRandom;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -75,8 +76,8 @@ class UprightRowsTest {
     assertThat(decoded.width()).isEqualTo(orientation >= 5 ? height : width);
   }
 
-  static Stream<Long> seeds() {
-    return RandomCases.seeds(48).boxed();
+  static LongStream seeds() {
+    return RandomCases.seeds(48);
   }
 
   @ParameterizedTest(name = "orientation {0}")

@@ -59,7 +59,7 @@ public final class LocalS3 implements AutoCloseable {
         ContextBuilder.newBuilder(new FilesystemApiMetadata())
             .overrides(properties)
             .buildView(BlobStoreContext.class);
-    BlobStore store = wrap.apply(context.getBlobStore());
+    BlobStore store = wrap.apply(new CompleteListings(context.getBlobStore()));
     S3Proxy proxy =
         S3Proxy.builder()
             .blobStore(store)

@@ -83,7 +83,7 @@ public final class ImageDecoder {
       checkStructure(format, bytes);
       try {
         UprightRows rows =
-            format == ImageFormat.JPEG
+            format == ImageFormat.JPEG && JpegSegments.plainColour(bytes)
                 ? UprightRows.forType(firstType(reader), width, height, orientation)
                 : null;
         ImageReadParam param = reader.getDefaultReadParam();

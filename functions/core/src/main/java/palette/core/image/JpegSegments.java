@@ -75,20 +75,59 @@ final class JpegSegments {
 
   /** The offset of the next APPn marker at or after {@code from} that starts an ICC chunk. */
   private static int iccChunk(byte[] b, int from) {
-    outer:
     for (int at = from; at + 4 + ICC_ID.length <= b.length; at++) {
-      // Any APPn: the colour reader finds a profile by its signature even under the wrong marker.
-      if (b[at] != (byte) 0xFF || (b[at + 1] & 0xF0) != 0xE0) {
-        continue;
+      if (startsIccChunk(b, at)) {
+        return at;
       }
-      for (int i = 0; i < ICC_ID.length; i++) {
-        if (b[at + 4 + i] != ICC_ID[i]) {
-          continue outer;
-        }
-      }
-      return at;
     }
     return -1;
+  }
+
+  /** Any APPn: the colour reader finds a profile by its signature even under the wrong marker. */
+  private static boolean startsIccChunk(byte[] b, int at) {
+    if (at + 4 + ICC_ID.length > b.length || b[at] != (byte) 0xFF || (b[at + 1] & 0xF0) != 0xE0) {
+      return false;
+    }
+    for (int i = 0; i < ICC_ID.length; i++) {
+      if (b[at + 4 + i] != ICC_ID[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether the image is gray or three-channel colour without an embedded ICC profile, by its
+   * segments up to the first scan: the JPEGs the decoder hands over row by row. Others (a profile
+   * to convert from, CMYK) are converted as a whole raster, which goes best into the reader's own
+   * image.
+   */
+  static boolean plainColour(byte[] b) {
+    int pos = 2;
+    int components = 0;
+    while (pos + 4 <= b.length) {
+      int marker = b[pos + 1] & 0xFF;
+      if ((b[pos] & 0xFF) != 0xFF || marker == 0xFF) {
+        pos++; // fill or stray bytes between segments
+      } else if (marker == 0xDA || marker == 0xD9) {
+        break;
+      } else if (marker == 0x01 || marker >= 0xD0 && marker <= 0xD8) {
+        pos += 2; // markers without a length
+      } else if (startsIccChunk(b, pos)) {
+        return false;
+      } else {
+        if (isStartOfFrame(marker) && pos + 9 < b.length) {
+          components = b[pos + 9] & 0xFF;
+        }
+        pos += 2 + u16(b, pos + 2);
+      }
+    }
+    return components == 1 || components == 3;
+  }
+
+  /** SOF0 to SOF15, without DHT (C4), JPG (C8) and DAC (CC), which share the range. */
+  private static boolean isStartOfFrame(int marker) {
+    return marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
   }
 
   private static byte[] withoutIccProfile(byte[] b) {

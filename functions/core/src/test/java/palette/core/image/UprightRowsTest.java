@@ -25,6 +25,7 @@ import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import palette.core.Fixtures;
 import palette.core.RandomCases;
@@ -56,6 +57,20 @@ class UprightRowsTest {
     PixelImage expected = wholeImage(bytes);
 
     assertThat(ImageDecoder.decode(bytes, ImageLimits.defaults())).isEqualTo(expected);
+  }
+
+  @ParameterizedTest(name = "{0}: {1}")
+  @CsvSource({
+    "formats/jpeg-baseline.jpg, true",
+    "formats/jpeg-gray.jpg, true",
+    "formats/jpeg-progressive.jpg, true",
+    "formats/jpeg-orientation-6.jpg, true",
+    "formats/jpeg-adobe-rgb.jpg, false",
+    "formats/jpeg-cmyk.jpg, false",
+    "formats/jpeg-cmyk-icc.jpg, false"
+  })
+  void onlyGrayOrColourJpegsWithoutAProfileAreTakenRowByRow(String fixture, boolean plain) {
+    assertThat(JpegSegments.plainColour(Fixtures.bytes(fixture))).isEqualTo(plain);
   }
 
   @ParameterizedTest(name = RandomCases.NAME)

@@ -36,23 +36,34 @@ final class JpegSegments {
   private static int countScans(byte[] b) {
     int pos = 2;
     int scans = 0;
-    while (pos + 4 <= b.length && scans <= MAX_SCANS) {
-      int marker = b[pos + 1] & 0xFF;
-      if ((b[pos] & 0xFF) != 0xFF || marker == 0xFF) {
-        pos++; // fill or stray bytes between segments
-      } else if (marker == 0xD9) {
-        break;
-      } else if (marker == 0x01 || marker >= 0xD0 && marker <= 0xD8) {
-        pos += 2; // markers without a length
-      } else {
-        pos += 2 + u16(b, pos + 2);
-        if (marker == 0xDA) {
-          scans++;
-          pos = endOfEntropyCodedData(b, pos);
-        }
+    while (pos + 4 <= b.length && scans <= MAX_SCANS && !isMarker(b, pos, 0xD9)) {
+      int next = nextSegment(b, pos);
+      if (isMarker(b, pos, 0xDA)) {
+        scans++;
+        next = endOfEntropyCodedData(b, next);
       }
+      pos = next;
     }
     return scans;
+  }
+
+  /**
+   * Where the next segment starts after the one at {@code pos}: past a fill or stray byte, a marker
+   * without a length, or a segment's declared length.
+   */
+  private static int nextSegment(byte[] b, int pos) {
+    int marker = b[pos + 1] & 0xFF;
+    if ((b[pos] & 0xFF) != 0xFF || marker == 0xFF) {
+      return pos + 1;
+    }
+    if (marker == 0x01 || marker >= 0xD0 && marker <= 0xD8) {
+      return pos + 2;
+    }
+    return pos + 2 + u16(b, pos + 2);
+  }
+
+  private static boolean isMarker(byte[] b, int pos, int marker) {
+    return (b[pos] & 0xFF) == 0xFF && (b[pos + 1] & 0xFF) == marker;
   }
 
   /**
@@ -105,22 +116,14 @@ final class JpegSegments {
   static boolean plainColour(byte[] b) {
     int pos = 2;
     int components = 0;
-    while (pos + 4 <= b.length) {
-      int marker = b[pos + 1] & 0xFF;
-      if ((b[pos] & 0xFF) != 0xFF || marker == 0xFF) {
-        pos++; // fill or stray bytes between segments
-      } else if (marker == 0xDA || marker == 0xD9) {
-        break;
-      } else if (marker == 0x01 || marker >= 0xD0 && marker <= 0xD8) {
-        pos += 2; // markers without a length
-      } else if (startsIccChunk(b, pos)) {
+    while (pos + 4 <= b.length && !isMarker(b, pos, 0xDA) && !isMarker(b, pos, 0xD9)) {
+      if (startsIccChunk(b, pos)) {
         return false;
-      } else {
-        if (isStartOfFrame(marker) && pos + 9 < b.length) {
-          components = b[pos + 9] & 0xFF;
-        }
-        pos += 2 + u16(b, pos + 2);
       }
+      if ((b[pos] & 0xFF) == 0xFF && isStartOfFrame(b[pos + 1] & 0xFF) && pos + 9 < b.length) {
+        components = b[pos + 9] & 0xFF;
+      }
+      pos = nextSegment(b, pos);
     }
     return components == 1 || components == 3;
   }

@@ -15,9 +15,8 @@ final class OrientationTransform {
     if (orientation < 2 || orientation > 8) {
       return PixelImage.adopt(width, height, argb);
     }
-    boolean swap = orientation >= 5;
-    int outWidth = swap ? height : width;
-    int outHeight = swap ? width : height;
+    int outWidth = swapsSides(orientation) ? height : width;
+    int outHeight = swapsSides(orientation) ? width : height;
     int[] out = new int[argb.length];
     for (int y = 0; y < outHeight; y++) {
       int row = y * outWidth;
@@ -38,6 +37,28 @@ final class OrientationTransform {
       case 6 -> (height - 1 - x) * width + y; // stored rotated 90 counter-clockwise
       case 7 -> (height - 1 - x) * width + (width - 1 - y); // transversed
       case 8 -> x * width + (width - 1 - y); // stored rotated 90 clockwise
+      default -> y * width + x;
+    };
+  }
+
+  /** Whether the upright image is the stored one's height wide (orientations 5 to 8). */
+  static boolean swapsSides(int orientation) {
+    return orientation >= 5 && orientation <= 8;
+  }
+
+  /**
+   * Where stored pixel (x, y) goes in the upright array: the inverse of {@link #source}, and linear
+   * in x along a row. Width and height are the stored dimensions.
+   */
+  static int uprightIndex(int orientation, int width, int height, int x, int y) {
+    return switch (orientation) {
+      case 2 -> y * width + (width - 1 - x);
+      case 3 -> (height - 1 - y) * width + (width - 1 - x);
+      case 4 -> (height - 1 - y) * width + x;
+      case 5 -> x * height + y;
+      case 6 -> x * height + (height - 1 - y);
+      case 7 -> (width - 1 - x) * height + (height - 1 - y);
+      case 8 -> (width - 1 - x) * height + y;
       default -> y * width + x;
     };
   }

@@ -27,20 +27,14 @@ import javax.imageio.ImageTypeSpecifier;
  * byte at a time. Samples are stored as decoded, as {@link RasterConverter} takes them.
  */
 final class UprightRows extends WritableRaster {
-  private final int storedWidth;
-  private final int storedHeight;
   private final int orientation;
-  private final int bands;
   private final int[] argb;
   private final ColorModel model;
 
   private UprightRows(
       SampleModel layout, Samples samples, ColorModel model, int orientation, int[] argb) {
     super(layout, samples, new Point(0, 0));
-    this.storedWidth = layout.getWidth();
-    this.storedHeight = layout.getHeight();
     this.orientation = orientation;
-    this.bands = layout.getNumBands();
     this.argb = argb;
     this.model = model;
   }
@@ -107,24 +101,23 @@ final class UprightRows extends WritableRaster {
 
   /** The decoded pixels, upright; the array is adopted, not copied. */
   PixelImage upright() {
-    boolean swap = orientation >= 5 && orientation <= 8;
-    return PixelImage.adopt(
-        swap ? storedHeight : storedWidth, swap ? storedWidth : storedHeight, argb);
+    boolean swap = OrientationTransform.swapsSides(orientation);
+    return PixelImage.adopt(swap ? height : width, swap ? width : height, argb);
   }
 
   @Override
   public void setRect(int dx, int dy, Raster source) {
     if (!(source.getSampleModel() instanceof ComponentSampleModel layout)
         || !(source.getDataBuffer() instanceof DataBufferByte buffer)
-        || source.getNumBands() != bands
+        || source.getNumBands() != numBands
         || buffer.getNumBanks() != 1) {
       super.setRect(dx, dy, source);
       return;
     }
     int fromX = Math.max(0, source.getMinX() + dx);
-    int toX = Math.min(storedWidth, source.getMinX() + source.getWidth() + dx);
+    int toX = Math.min(width, source.getMinX() + source.getWidth() + dx);
     int fromY = Math.max(0, source.getMinY() + dy);
-    int toY = Math.min(storedHeight, source.getMinY() + source.getHeight() + dy);
+    int toY = Math.min(height, source.getMinY() + source.getHeight() + dy);
     if (fromX >= toX) {
       return;
     }
@@ -135,9 +128,9 @@ final class UprightRows extends WritableRaster {
       int sx = fromX - dx - source.getSampleModelTranslateX();
       int sy = y - dy - source.getSampleModelTranslateY();
       int in = buffer.getOffset() + layout.getOffset(sx, sy);
-      int out = Samples.uprightIndex(orientation, storedWidth, storedHeight, fromX, y);
-      int step = Samples.uprightIndex(orientation, storedWidth, storedHeight, fromX + 1, y) - out;
-      if (bands == 1) {
+      int out = OrientationTransform.uprightIndex(orientation, width, height, fromX, y);
+      int step = OrientationTransform.uprightIndex(orientation, width, height, fromX + 1, y) - out;
+      if (numBands == 1) {
         grayRow(data, in + offsets[0], stride, out, step, toX - fromX);
       } else {
         rgbRow(data, in, offsets, stride, out, step, toX - fromX);
@@ -208,24 +201,8 @@ final class UprightRows extends WritableRaster {
 
     private int index(int i) {
       int pixel = i / bands;
-      return uprightIndex(orientation, width, height, pixel % width, pixel / width);
-    }
-
-    /**
-     * Where stored pixel (x, y) goes in the upright array; the inverse of {@link
-     * OrientationTransform}'s mapping, and linear in x along a row.
-     */
-    static int uprightIndex(int orientation, int width, int height, int x, int y) {
-      return switch (orientation) {
-        case 2 -> y * width + (width - 1 - x);
-        case 3 -> (height - 1 - y) * width + (width - 1 - x);
-        case 4 -> (height - 1 - y) * width + x;
-        case 5 -> x * height + y;
-        case 6 -> x * height + (height - 1 - y);
-        case 7 -> (width - 1 - x) * height + (height - 1 - y);
-        case 8 -> (width - 1 - x) * height + y;
-        default -> y * width + x;
-      };
+      return OrientationTransform.uprightIndex(
+          orientation, width, height, pixel % width, pixel / width);
     }
   }
 }

@@ -108,7 +108,7 @@ class UprightRowsTest {
 
     for (int y = 0; y < height; y++) {
       for (int x = 0; x < width; x++) {
-        int at = UprightRows.Samples.uprightIndex(orientation, width, height, x, y);
+        int at = OrientationTransform.uprightIndex(orientation, width, height, x, y);
         assertThat(upright[at]).as("stored (%d, %d)", x, y).isEqualTo(y * width + x);
       }
     }

@@ -24,13 +24,16 @@ site-packages:
 	cd site && npm ci --no-audit --no-fund --loglevel=error
 
 # Worker speed: warm handling of a 1920x1080 JPEG on one core (BENCH_CPUS=2 for two), and the
-# artifact's cold start. BENCH_ARGS: warm runs, cold runs, WIDTHxHEIGHT. The JVM options are
-# Lambda's own for java17 and java21 (quick compiler only, serial collector).
+# artifact's cold start. BENCH_ARGS: warm runs, cold runs, WIDTHxHEIGHT. The warm part runs in a
+# JVM with the serial collector (Lambda's) and the worker's JAVA_TOOL_OPTIONS from the template;
+# BENCH_JVM='-XX:TieredStopAtLevel=1' measures other options the same way.
+WORKER_JVM = $(shell awk '/^  PaletteFunction:/{f=1} f && /JAVA_TOOL_OPTIONS:/{gsub(/.*JAVA_TOOL_OPTIONS: "|"$$/, ""); print; exit}' template.yaml)
+
 .PHONY: bench-worker
 bench-worker: site-packages
 	$(MVN) -o -DskipTests -Dspotless.check.skip=true -pl local -am test-compile dependency:build-classpath \
 	  -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
-	java -XX:ActiveProcessorCount=$(or $(BENCH_CPUS),1) -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "local/target/test-classes:local/target/classes:$$(cat local/target/bench.classpath)" \
+	java -XX:ActiveProcessorCount=$(or $(BENCH_CPUS),1) $(or $(BENCH_JVM),$(WORKER_JVM)) -XX:+UseSerialGC -cp "local/target/test-classes:local/target/classes:$$(cat local/target/bench.classpath)" \
 	  palette.local.bench.WorkerBench $(BENCH_ARGS)
 
 # Runs every test: the Java build (unit, property, integration and artifact tests), the template

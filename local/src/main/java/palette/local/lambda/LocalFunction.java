@@ -32,6 +32,12 @@ import java.util.regex.Pattern;
  *
  * <p>Credentials reach the function only the way the definition says: by default from a container
  * credentials endpoint, as Lambda gives them to functions with SnapStart.
+ *
+ * <p>A SnapStart function's environment runs its init and the runtime hooks before the snapshot
+ * ({@code beforeCheckpoint}, through the runtime client and {@code /restore/next}, as documented
+ * for runtimes that coordinate SnapStart themselves) and then goes on as a restored environment
+ * would. No snapshot is taken: what a restore costs on AWS (its own latency, and every environment
+ * starting from the same memory) is not reproduced.
  */
 public final class LocalFunction implements Invocable, AutoCloseable {
   private static final Pattern ERROR_TYPE = Pattern.compile("\"errorType\"\\s*:\\s*\"([^\"]*)\"");
@@ -55,6 +61,8 @@ public final class LocalFunction implements Invocable, AutoCloseable {
    * @param memoryMb the function's memory; the JVM sees this much RAM, as in its micro-VM
    * @param timeoutSeconds the function's timeout
    * @param concurrency execution environments kept running
+   * @param snapStart whether the function has SnapStart: each environment then runs the runtime
+   *     hooks before its first event, as Lambda runs them before the snapshot it restores from
    * @param env the variables the template sets, plus the credential variables
    * @param log where the function's output goes, line by line
    */
@@ -65,6 +73,7 @@ public final class LocalFunction implements Invocable, AutoCloseable {
       int memoryMb,
       int timeoutSeconds,
       int concurrency,
+      boolean snapStart,
       Map<String, String> env,
       PrintStream log) {}
 
@@ -207,6 +216,9 @@ public final class LocalFunction implements Invocable, AutoCloseable {
       command.addAll(
           List.of("-XX:+UseSerialGC", "-Xshare:auto", "-XX:MaxRAM=" + definition.memoryMb() + "m"));
       command.addAll(tieredCompilation(definition.env()));
+      // As Lambda's launcher: org.crac's hooks are registered with the runtime client's context,
+      // which runs them when the init type is snap-start.
+      command.add("-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac");
       // Each runtime client would copy its native library to the same /tmp file, which is safe in
       // Lambda (one sandbox, one /tmp) but races between environments here: load one copy.
       command.add("-D" + NATIVE_CLIENT_PROPERTY + "=" + nativeClient());
@@ -234,13 +246,18 @@ public final class LocalFunction implements Invocable, AutoCloseable {
       env.put("AWS_EXECUTION_ENV", "AWS_Lambda_java21");
       env.put("AWS_LAMBDA_FUNCTION_NAME", definition.name());
       env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(definition.memoryMb()));
-      env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
-      env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
+      // SnapStart applies to published versions only; the template invokes its alias.
+      String version = definition.snapStart() ? "1" : "$LATEST";
+      env.put("AWS_LAMBDA_FUNCTION_VERSION", version);
+      env.put(
+          "AWS_LAMBDA_INITIALIZATION_TYPE", definition.snapStart() ? "snap-start" : "on-demand");
       env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + definition.name());
       env.put(
           "AWS_LAMBDA_LOG_STREAM_NAME",
           LocalDate.now().toString().replace('-', '/')
-              + "/[$LATEST]"
+              + "/["
+              + version
+              + "]"
               + UUID.randomUUID().toString().replace("-", ""));
       env.put("AWS_LAMBDA_RUNTIME_API", api.address());
       env.put("LAMBDA_TASK_ROOT", definition.taskRoot().folder().toString());

@@ -45,6 +45,7 @@ public final class LocalRuntime implements AutoCloseable {
   /**
    * Starts a function of the template.
    *
+   * @param snapStart whether the template gives it SnapStart (its hooks then run at init)
    * @param env the variables the template gives it (without credentials)
    */
   public LocalFunction function(
@@ -53,6 +54,7 @@ public final class LocalRuntime implements AutoCloseable {
       int memoryMb,
       int timeoutSeconds,
       int concurrency,
+      boolean snapStart,
       Map<String, String> env,
       PrintStream log) {
     Map<String, String> all = new HashMap<>(env);
@@ -60,7 +62,15 @@ public final class LocalRuntime implements AutoCloseable {
     LocalFunction function =
         LocalFunction.start(
             new LocalFunction.Definition(
-                name, handler, taskRoot, memoryMb, timeoutSeconds, concurrency, all, log));
+                name,
+                handler,
+                taskRoot,
+                memoryMb,
+                timeoutSeconds,
+                concurrency,
+                snapStart,
+                all,
+                log));
     synchronized (functions) {
       functions.add(function);
     }

@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
  * environment: {@code /invocation/next} hands out the next payload (as {@code application/json},
  * which the official client insists on) and waits while there is none, as a frozen sandbox would;
  * the response and error routes complete that invocation; {@code /init/error} fails the
- * environment. One environment runs one invocation at a time, so each has its own server.
+ * environment, and so does {@code /restore/error}; {@code /restore/next} lets a SnapStart runtime
+ * go on after its hooks. One environment runs one invocation at a time, so each has its own server.
  */
 final class RuntimeApi implements AutoCloseable {
   private static final String BASE = "/2018-06-01/runtime";
@@ -46,6 +47,8 @@ final class RuntimeApi implements AutoCloseable {
     server.createContext(BASE + "/invocation/next", this::next);
     server.createContext(BASE + "/invocation/", this::reply);
     server.createContext(BASE + "/init/error", this::initError);
+    server.createContext(BASE + "/restore/next", this::restoreNext);
+    server.createContext(BASE + "/restore/error", this::initError);
     server.start();
   }
 
@@ -119,6 +122,19 @@ final class RuntimeApi implements AutoCloseable {
     }
   }
 
+  /**
+   * A SnapStart runtime asks for this once its before-snapshot hooks ran; Lambda answers after the
+   * environment is restored from the snapshot. Here there is no snapshot: it is answered at once.
+   */
+  private void restoreNext(HttpExchange exchange) throws IOException {
+    exchange.getRequestBody().readAllBytes();
+    exchange.sendResponseHeaders(200, -1);
+    exchange.close();
+  }
+
+  /**
+   * The init phase, or a SnapStart hook ({@code /restore/error}), failed: so does the environment.
+   */
   private void initError(HttpExchange exchange) throws IOException {
     String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
     exchange.sendResponseHeaders(202, -1);

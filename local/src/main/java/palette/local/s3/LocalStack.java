@@ -44,6 +44,18 @@ public final class LocalStack implements AutoCloseable {
 
   static final int CONCURRENCY = 2;
 
+  /**
+   * The worker's {@code JAVA_TOOL_OPTIONS} in the template (a test keeps them equal): both
+   * compilers, because its SnapStart priming compiles the hot code before the snapshot.
+   */
+  public static final String WORKER_JVM_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=4";
+
+  /**
+   * The other functions' {@code JAVA_TOOL_OPTIONS} in the template: the quick compiler only, for
+   * short requests (Lambda's own default for java21).
+   */
+  public static final String QUICK_JVM_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
+
   /** The film-grab lane's handler and timeout, as the template sets them. */
   public static final String LANE_HANDLER = "palette.handlers.worker.FilmGrabLane::handleRequest";
 
@@ -167,16 +179,11 @@ public final class LocalStack implements AutoCloseable {
   /** The film-grab lane's function, as the template names it. */
   static final String LANE_FUNCTION = "FilmGrabFunction";
 
-  private static Invocable runtime(
-      LocalRuntime runtime,
-      String name,
-      String handler,
-      int timeout,
-      int concurrency,
-      Map<String, String> env,
-      Settings s)
-      throws Exception {
-    return runtime.function(name, handler, WORKER_MEMORY_MB, timeout, concurrency, env, s.log());
+  /** The variables the template gives a function: its own and its {@code JAVA_TOOL_OPTIONS}. */
+  public static Map<String, String> withJvmOptions(Map<String, String> env, String options) {
+    Map<String, String> all = new HashMap<>(env);
+    all.put("JAVA_TOOL_OPTIONS", options);
+    return Map.copyOf(all);
   }
 
   /**
@@ -230,23 +237,25 @@ public final class LocalStack implements AutoCloseable {
       if (settings.lambdaRuntime()) {
         runtime = LocalRuntime.start(LocalS3.ACCESS_KEY, LocalS3.SECRET_KEY);
         function =
-            runtime(
-                runtime,
+            runtime.function(
                 LambdaInvoker.FUNCTION_NAME,
                 WORKER_HANDLER,
+                WORKER_MEMORY_MB,
                 LambdaInvoker.TIMEOUT_SECONDS,
                 CONCURRENCY,
-                env,
-                settings);
+                true,
+                withJvmOptions(env, WORKER_JVM_OPTIONS),
+                settings.log());
         laneFunction =
-            runtime(
-                runtime,
+            runtime.function(
                 LANE_FUNCTION,
                 LANE_HANDLER,
+                WORKER_MEMORY_MB,
                 LANE_TIMEOUT_SECONDS,
                 LANE_CONCURRENCY,
-                laneEnv,
-                settings);
+                false,
+                withJvmOptions(laneEnv, QUICK_JVM_OPTIONS),
+                settings.log());
       } else {
         worker = new PaletteWorker(config, new S3Storage(client(config)), settings.log());
         function =

@@ -97,7 +97,8 @@ public final class LocalApi {
             MEMORY_MB,
             TIMEOUT_SECONDS,
             CONCURRENCY,
-            env(stack, siteOrigin),
+            true,
+            LocalStack.withJvmOptions(env(stack, siteOrigin), LocalStack.QUICK_JVM_OPTIONS),
             log);
     ClassLoader loader = LocalApi.class.getClassLoader();
     PojoSerializer<APIGatewayV2HTTPEvent> events =

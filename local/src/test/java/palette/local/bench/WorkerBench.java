@@ -49,6 +49,9 @@ public final class WorkerBench {
     int width = Integer.parseInt(size[0]);
     int height = Integer.parseInt(size[1]);
     key = "bench/photo " + width + "x" + height + ".jpg";
+    System.out.println(
+        "JVM options: "
+            + java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
     Path tmp = Files.createTempDirectory("palette-bench");
     var settings =
         LocalStack.Settings.defaults(tmp.resolve("s3"))
@@ -98,6 +101,16 @@ public final class WorkerBench {
                 "ObjectCreated:Put", LocalStack.INPUT_BUCKET, key, size, "", Instant.now())
             .toEventJson(LocalS3.REGION);
     Invocable function = Invocable.inProcess(worker, LambdaInvoker.FUNCTION_NAME, 60);
+    long primeStart = System.nanoTime();
+    worker.warmUp(); // what SnapStart runs before its snapshot
+    System.out.printf(Locale.ROOT, "priming: %.0f ms%n", (System.nanoTime() - primeStart) / 1e6);
+    double[] first = new double[5];
+    for (int i = 0; i < first.length; i++) {
+      long start = System.nanoTime();
+      function.invoke(event);
+      first[i] = (System.nanoTime() - start) / 1e6;
+    }
+    report("first events after priming, in order", first);
     for (int i = 0; i < 10; i++) {
       function.invoke(event); // warm-up: JIT and connection pool
     }
@@ -119,8 +132,9 @@ public final class WorkerBench {
 
   /**
    * Cold starts of the built artifact under the local Lambda runtime ({@link LocalFunction}: the
-   * official runtime client in a new JVM, as Lambda starts it): init is the time until the
-   * environment asks for its first event, total adds the first event's handling.
+   * official runtime client in a new JVM, as Lambda starts it), on demand and as SnapStart's init
+   * (its priming run before the first event, no snapshot taken): init is the time until the
+   * environment asks for its first event, the first event's handling is timed on its own.
    */
   static void cold(LocalStack stack, Path tmp, int runs) throws Exception {
     Path folder = tmp.resolve("artifact");
@@ -130,34 +144,46 @@ public final class WorkerBench {
         new ObjectCreated("ObjectCreated:Put", LocalStack.INPUT_BUCKET, key, 1, "", Instant.now())
             .toEventJson(LocalS3.REGION);
     // -Dbench.cold='A|B' compares other JVM options (JAVA_TOOL_OPTIONS values, separated by |).
-    String compared = System.getProperty("bench.cold", "|" + LambdaArtifact.TEMPLATE_JVM_OPTIONS);
-    for (String options : compared.split("\\|", -1)) {
-      double[] total = new double[runs];
-      double[] init = new double[runs];
-      for (int i = 0; i < runs; i++) {
-        Map<String, String> env = new HashMap<>(LambdaArtifact.env(stack));
-        env.put("JAVA_TOOL_OPTIONS", options);
-        ByteArrayOutputStream log = new ByteArrayOutputStream();
-        long start = System.nanoTime();
-        try (LocalFunction function =
-            LocalFunction.start(
-                new LocalFunction.Definition(
-                    "PaletteFunction",
-                    LambdaArtifact.HANDLER,
-                    artifact,
-                    LocalStack.WORKER_MEMORY_MB,
-                    60,
-                    1,
-                    env,
-                    new PrintStream(log, true, StandardCharsets.UTF_8)))) {
-          init[i] = (System.nanoTime() - start) / 1e6;
-          function.invoke(event);
-          total[i] = (System.nanoTime() - start) / 1e6;
+    String compared =
+        System.getProperty(
+            "bench.cold", LocalStack.QUICK_JVM_OPTIONS + "|" + LocalStack.WORKER_JVM_OPTIONS);
+    for (boolean snapStart : new boolean[] {false, true}) {
+      for (String options : compared.split("\\|", -1)) {
+        double[] init = new double[runs];
+        double[] first = new double[runs];
+        for (int i = 0; i < runs; i++) {
+          Map<String, String> env = new HashMap<>(LambdaArtifact.env(stack));
+          env.put("JAVA_TOOL_OPTIONS", options);
+          ByteArrayOutputStream log = new ByteArrayOutputStream();
+          long start = System.nanoTime();
+          try (LocalFunction function =
+              LocalFunction.start(
+                  new LocalFunction.Definition(
+                      "PaletteFunction",
+                      LambdaArtifact.HANDLER,
+                      artifact,
+                      LocalStack.WORKER_MEMORY_MB,
+                      60,
+                      1,
+                      snapStart,
+                      env,
+                      new PrintStream(log, true, StandardCharsets.UTF_8)))) {
+            long ready = System.nanoTime();
+            init[i] = (ready - start) / 1e6;
+            function.invoke(event);
+            first[i] = (System.nanoTime() - ready) / 1e6;
+          }
+          requireDone(log.toString(StandardCharsets.UTF_8));
         }
-        requireDone(log.toString(StandardCharsets.UTF_8));
+        String mode = snapStart ? "SnapStart init (priming, no snapshot)" : "on demand";
+        report(mode + ", JAVA_TOOL_OPTIONS='" + options + "': init", init);
+        report("  first event", first);
+        double[] total = new double[runs];
+        for (int i = 0; i < runs; i++) {
+          total[i] = init[i] + first[i];
+        }
+        report("  new JVM to result", total);
       }
-      report("cold, new JVM to result, JAVA_TOOL_OPTIONS='" + options + "'", total);
-      report("  of which init (JVM, runtime client, handler constructor)", init);
     }
   }
 

@@ -42,16 +42,12 @@ public final class LambdaArtifact {
     }
   }
 
-  /** The worker's {@code JAVA_TOOL_OPTIONS} in {@code template.yaml}. */
-  public static final String TEMPLATE_JVM_OPTIONS =
-      "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
-
   /** The environment the template gives the function, pointed at a local S3. */
   public static Map<String, String> env(LocalStack stack) {
     Map<String, String> env = new HashMap<>(stack.workerEnv());
     env.put("AWS_ACCESS_KEY_ID", LocalS3.ACCESS_KEY);
     env.put("AWS_SECRET_ACCESS_KEY", LocalS3.SECRET_KEY);
-    env.put("JAVA_TOOL_OPTIONS", TEMPLATE_JVM_OPTIONS);
+    env.put("JAVA_TOOL_OPTIONS", LocalStack.WORKER_JVM_OPTIONS);
     return env;
   }
 }

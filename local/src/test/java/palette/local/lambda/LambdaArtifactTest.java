@@ -67,20 +67,28 @@ class LambdaArtifactTest {
   void anUploadIsProcessedWithContainerCredentialsOnly() throws Exception {
     try (ContainerCredentials endpoint =
         ContainerCredentials.start(LocalS3.ACCESS_KEY, LocalS3.SECRET_KEY)) {
-      String log = uploadAndInvoke(LocalFunction.containerCredentials(endpoint));
+      String log = uploadAndInvoke(LocalFunction.containerCredentials(endpoint), true);
 
       assertDone(log);
+      // SnapStart's init ran the priming hook, with the template's compilers, before the event
+      assertThat(log)
+          .contains("\"message\":\"primed before the snapshot\"", "\"tieredStopAtLevel\":\"4\"");
+      assertThat(log.indexOf("primed before the snapshot"))
+          .isLessThan(log.indexOf("\"outcome\":\"done\""));
       assertThat(endpoint.served()).as("credentials fetched from the endpoint").isPositive();
       assertThat(endpoint.refused()).isZero();
     }
   }
 
-  /** The on-demand way: the role's keys as variables, and no endpoint. */
+  /** The on-demand way: the role's keys as variables, no endpoint, and no SnapStart hooks. */
   @Test
   void anUploadIsProcessedWithAccessKeyVariablesOnly() throws Exception {
-    assertDone(
+    String log =
         uploadAndInvoke(
-            LocalFunction.accessKeys(LocalS3.ACCESS_KEY, LocalS3.SECRET_KEY, "session")));
+            LocalFunction.accessKeys(LocalS3.ACCESS_KEY, LocalS3.SECRET_KEY, "session"), false);
+
+    assertDone(log);
+    assertThat(log).doesNotContain("primed before the snapshot");
   }
 
   /** Wrong keys are refused by the local S3, as by AWS: the job fails and Lambda would retry. */
@@ -89,7 +97,7 @@ class LambdaArtifactTest {
     try (ContainerCredentials endpoint =
         ContainerCredentials.start(LocalS3.ACCESS_KEY, "not-the-secret")) {
       org.assertj.core.api.Assertions.assertThatThrownBy(
-              () -> uploadAndInvoke(LocalFunction.containerCredentials(endpoint)))
+              () -> uploadAndInvoke(LocalFunction.containerCredentials(endpoint), true))
           .isInstanceOf(FunctionError.class)
           .hasMessageContaining("TransientFailure");
     }
@@ -132,10 +140,13 @@ class LambdaArtifactTest {
       LocalStack stack, ContainerCredentials endpoint, ByteArrayOutputStream log) {
     Map<String, String> env = new HashMap<>(stack.workerEnv());
     env.putAll(LocalFunction.containerCredentials(endpoint));
-    return LocalFunction.start(definition(env, new PrintStream(log, true, StandardCharsets.UTF_8)));
+    return LocalFunction.start(
+        definition(env, true, new PrintStream(log, true, StandardCharsets.UTF_8)));
   }
 
-  private static LocalFunction.Definition definition(Map<String, String> env, PrintStream log) {
+  /** The worker as the template defines it, with the template's {@code JAVA_TOOL_OPTIONS}. */
+  private static LocalFunction.Definition definition(
+      Map<String, String> env, boolean snapStart, PrintStream log) {
     return new LocalFunction.Definition(
         "PaletteFunction",
         LocalStack.WORKER_HANDLER,
@@ -143,18 +154,21 @@ class LambdaArtifactTest {
         LocalStack.WORKER_MEMORY_MB,
         60,
         1,
-        env,
+        snapStart,
+        LocalStack.withJvmOptions(env, LocalStack.WORKER_JVM_OPTIONS),
         log);
   }
 
   /**
    * Uploads the sample under the key {@code events/s3-put.json} names and invokes the artifact with
-   * that event and the given credential variables; returns the function's output when it ran, and
-   * what it wrote is checked by {@link #assertDone}. The output is taken as a loaded machine may
-   * take it, late: the function's first line is held until its answer has come and the function is
-   * being closed, so the job's own line is still in the pipe then, and closing must not lose it.
+   * that event and the given credential variables, as a SnapStart or on-demand function; returns
+   * the function's output when it ran, and what it wrote is checked by {@link #assertDone}. The
+   * output is taken as a loaded machine may take it, late: the function's first line is held until
+   * its answer has come and the function is being closed, so the job's own line is still in the
+   * pipe then, and closing must not lose it.
    */
-  private String uploadAndInvoke(Map<String, String> credentials) throws Exception {
+  private String uploadAndInvoke(Map<String, String> credentials, boolean snapStart)
+      throws Exception {
     var settings = LocalStack.Settings.defaults(tmp.resolve("s3")).withNotifications(false);
     ByteArrayOutputStream log = new ByteArrayOutputStream();
     CountDownLatch answered = new CountDownLatch(1);
@@ -167,7 +181,7 @@ class LambdaArtifactTest {
           Files.readString(
               LambdaArtifact.ROOT.resolve("events/s3-put.json"), StandardCharsets.UTF_8);
       PrintStream late = new PrintStream(new LateLog(log, answered), true, StandardCharsets.UTF_8);
-      try (LocalFunction worker = LocalFunction.start(definition(env, late))) {
+      try (LocalFunction worker = LocalFunction.start(definition(env, snapStart, late))) {
         try {
           assertThat(worker.invoke(event)).isEqualTo("null");
         } finally {

@@ -68,6 +68,7 @@ class SampleEventsTest {
             LocalStack.WORKER_MEMORY_MB,
             60,
             1,
+            true,
             env("PaletteFunction"),
             log);
     lane =
@@ -77,9 +78,12 @@ class SampleEventsTest {
             LocalStack.WORKER_MEMORY_MB,
             300,
             1,
+            false,
             env("FilmGrabFunction"),
             log);
-    api = runtime.function("ApiFunction", LocalApi.HANDLER, 1024, 25, 1, env("ApiFunction"), log);
+    api =
+        runtime.function(
+            "ApiFunction", LocalApi.HANDLER, 1024, 25, 1, true, env("ApiFunction"), log);
   }
 
   @AfterAll

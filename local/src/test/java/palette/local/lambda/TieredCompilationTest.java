@@ -3,8 +3,11 @@ package palette.local.lambda;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import palette.local.s3.LocalStack;
 
 /**
  * The local runtime starts a function's JVM as Lambda's java21 runtime does: tiered compilation
@@ -33,15 +36,31 @@ class TieredCompilationTest {
   }
 
   @Test
-  void theTemplateGivesEveryFunctionTheOptionsTheLocalTestsUse() throws Exception {
-    String template = Files.readString(LambdaArtifact.ROOT.resolve("template.yaml"));
+  void theLocalStackStartsEachFunctionWithTheTemplatesOptionsAndSnapStart() throws Exception {
+    List<String> template = Files.readAllLines(LambdaArtifact.ROOT.resolve("template.yaml"));
 
-    assertThat(template.lines().filter(line -> line.contains("JAVA_TOOL_OPTIONS:")))
-        .isNotEmpty()
-        .allSatisfy(
-            line ->
-                assertThat(line.strip())
-                    .isEqualTo(
-                        "JAVA_TOOL_OPTIONS: \"" + LambdaArtifact.TEMPLATE_JVM_OPTIONS + "\""));
+    assertThat(resource(template, "PaletteFunction"))
+        .contains("JAVA_TOOL_OPTIONS: \"" + LocalStack.WORKER_JVM_OPTIONS + "\"")
+        .containsSequence("SnapStart:", "ApplyOn: PublishedVersions");
+    assertThat(resource(template, "ApiFunction"))
+        .contains("JAVA_TOOL_OPTIONS: \"" + LocalStack.QUICK_JVM_OPTIONS + "\"")
+        .containsSequence("SnapStart:", "ApplyOn: PublishedVersions");
+    assertThat(resource(template, "FilmGrabFunction"))
+        .contains("JAVA_TOOL_OPTIONS: \"" + LocalStack.QUICK_JVM_OPTIONS + "\"")
+        .doesNotContain("SnapStart:");
+  }
+
+  /** A resource's lines, stripped: from its name to the next resource. */
+  static List<String> resource(List<String> template, String name) {
+    int start = template.indexOf("  " + name + ":");
+    assertThat(start).as(name).isNotNegative();
+    List<String> lines = new ArrayList<>();
+    for (String line : template.subList(start + 1, template.size())) {
+      if (line.matches("  \\S.*") || line.matches("\\S.*")) {
+        break;
+      }
+      lines.add(line.strip());
+    }
+    return lines;
   }
 }

@@ -58,7 +58,7 @@ public final class PaletteWorker implements RequestStreamHandler {
 
   private PaletteWorker(WorkerConfig config) {
     this(config, S3Storage.create(config), System.out);
-    this.priming = new SnapStartPriming(config, REQUESTS).register();
+    this.priming = new SnapStartPriming(config, REQUESTS, System.out).register();
   }
 
   /** For tests and the local stack: any storage, logs to {@code log}. */
@@ -172,11 +172,12 @@ public final class PaletteWorker implements RequestStreamHandler {
   }
 
   /**
-   * Runs one job on a small built-in image without touching storage, so the first real event does
-   * not pay for class loading: SnapStart does this before its snapshot, local servers at start.
+   * Runs what SnapStart runs before its snapshot (jobs on a built-in photo, storage answered in
+   * memory), so the first real event does not pay for loading and compiling: local servers that
+   * call the worker in their own JVM do this at start. Logs what priming did.
    */
-  public Outcome warmUp() {
-    return new SnapStartPriming(config, REQUESTS).prime();
+  public void warmUp() {
+    log.println(Json.write(new SnapStartPriming(config, REQUESTS, log).prime().logFields()));
   }
 
   static Map<String, Object> retryFields(

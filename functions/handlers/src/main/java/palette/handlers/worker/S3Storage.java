@@ -14,6 +14,7 @@ import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -46,11 +47,17 @@ public final class S3Storage implements Storage {
    * servers may not understand the SDK's streaming checksum trailers.
    */
   public static S3Client client(WorkerConfig config, AwsCredentialsProvider credentials) {
+    return client(config, credentials, UrlConnectionHttpClient.create());
+  }
+
+  /** As above, over another HTTP client (priming answers in memory: {@link PrimingHttpClient}). */
+  static S3Client client(
+      WorkerConfig config, AwsCredentialsProvider credentials, SdkHttpClient http) {
     S3ClientBuilder builder =
         S3Client.builder()
             .region(Region.of(config.region()))
             .credentialsProvider(credentials)
-            .httpClient(UrlConnectionHttpClient.create());
+            .httpClient(http);
     if (config.customEndpoint()) {
       builder
           .endpointOverride(URI.create(config.s3Endpoint()))

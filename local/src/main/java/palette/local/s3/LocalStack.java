@@ -44,6 +44,12 @@ public final class LocalStack implements AutoCloseable {
 
   static final int CONCURRENCY = 2;
 
+  /** Whether the template gives the worker SnapStart (a test keeps them equal). */
+  public static final boolean WORKER_SNAP_START = true;
+
+  /** Whether the template gives the film-grab lane SnapStart (a test keeps them equal). */
+  public static final boolean LANE_SNAP_START = false;
+
   /**
    * The worker's {@code JAVA_TOOL_OPTIONS} in the template (a test keeps them equal): both
    * compilers, because its SnapStart priming compiles the hot code before the snapshot.
@@ -243,7 +249,7 @@ public final class LocalStack implements AutoCloseable {
                 WORKER_MEMORY_MB,
                 LambdaInvoker.TIMEOUT_SECONDS,
                 CONCURRENCY,
-                true,
+                WORKER_SNAP_START,
                 withJvmOptions(env, WORKER_JVM_OPTIONS),
                 settings.log());
         laneFunction =
@@ -253,7 +259,7 @@ public final class LocalStack implements AutoCloseable {
                 WORKER_MEMORY_MB,
                 LANE_TIMEOUT_SECONDS,
                 LANE_CONCURRENCY,
-                false,
+                LANE_SNAP_START,
                 withJvmOptions(laneEnv, QUICK_JVM_OPTIONS),
                 settings.log());
       } else {

@@ -36,6 +36,9 @@ public final class LocalApi {
   static final int TIMEOUT_SECONDS = 25;
   static final int CONCURRENCY = 3;
 
+  /** Whether the template gives the API SnapStart (a test keeps them equal). */
+  public static final boolean SNAP_START = true;
+
   private LocalApi() {}
 
   /** The variables the template gives the API function, pointed at the local stack. */
@@ -97,7 +100,7 @@ public final class LocalApi {
             MEMORY_MB,
             TIMEOUT_SECONDS,
             CONCURRENCY,
-            true,
+            SNAP_START,
             LocalStack.withJvmOptions(env(stack, siteOrigin), LocalStack.QUICK_JVM_OPTIONS),
             log);
     ClassLoader loader = LocalApi.class.getClassLoader();

@@ -39,6 +39,10 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 class SampleEventsTest {
   private static final Path EVENTS = LambdaArtifact.ROOT.resolve("events");
+
+  /** {@code sam local invoke} starts every function on demand: it has no SnapStart. */
+  private static final boolean SAM_LOCAL_SNAP_START = false;
+
   private static final ByteArrayOutputStream LOG = new ByteArrayOutputStream();
 
   @TempDir static Path folder;
@@ -68,7 +72,7 @@ class SampleEventsTest {
             LocalStack.WORKER_MEMORY_MB,
             60,
             1,
-            true,
+            SAM_LOCAL_SNAP_START,
             env("PaletteFunction"),
             log);
     lane =
@@ -78,12 +82,19 @@ class SampleEventsTest {
             LocalStack.WORKER_MEMORY_MB,
             300,
             1,
-            false,
+            SAM_LOCAL_SNAP_START,
             env("FilmGrabFunction"),
             log);
     api =
         runtime.function(
-            "ApiFunction", LocalApi.HANDLER, 1024, 25, 1, true, env("ApiFunction"), log);
+            "ApiFunction",
+            LocalApi.HANDLER,
+            1024,
+            25,
+            1,
+            SAM_LOCAL_SNAP_START,
+            env("ApiFunction"),
+            log);
   }
 
   @AfterAll

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import palette.local.s3.LocalStack;
+import palette.local.web.LocalApi;
 
 /**
  * The local runtime starts a function's JVM as Lambda's java21 runtime does: tiered compilation
@@ -39,15 +40,22 @@ class TieredCompilationTest {
   void theLocalStackStartsEachFunctionWithTheTemplatesOptionsAndSnapStart() throws Exception {
     List<String> template = Files.readAllLines(LambdaArtifact.ROOT.resolve("template.yaml"));
 
-    assertThat(resource(template, "PaletteFunction"))
-        .contains("JAVA_TOOL_OPTIONS: \"" + LocalStack.WORKER_JVM_OPTIONS + "\"")
-        .containsSequence("SnapStart:", "ApplyOn: PublishedVersions");
-    assertThat(resource(template, "ApiFunction"))
-        .contains("JAVA_TOOL_OPTIONS: \"" + LocalStack.QUICK_JVM_OPTIONS + "\"")
-        .containsSequence("SnapStart:", "ApplyOn: PublishedVersions");
-    assertThat(resource(template, "FilmGrabFunction"))
-        .contains("JAVA_TOOL_OPTIONS: \"" + LocalStack.QUICK_JVM_OPTIONS + "\"")
-        .doesNotContain("SnapStart:");
+    assertFunction(
+        resource(template, "PaletteFunction"),
+        LocalStack.WORKER_JVM_OPTIONS,
+        LocalStack.WORKER_SNAP_START);
+    assertFunction(
+        resource(template, "ApiFunction"), LocalStack.QUICK_JVM_OPTIONS, LocalApi.SNAP_START);
+    assertFunction(
+        resource(template, "FilmGrabFunction"),
+        LocalStack.QUICK_JVM_OPTIONS,
+        LocalStack.LANE_SNAP_START);
+  }
+
+  private static void assertFunction(List<String> lines, String options, boolean snapStart) {
+    assertThat(lines).contains("JAVA_TOOL_OPTIONS: \"" + options + "\"");
+    assertThat(lines.contains("SnapStart:") && lines.contains("ApplyOn: PublishedVersions"))
+        .isEqualTo(snapStart);
   }
 
   /** A resource's lines, stripped: from its name to the next resource. */

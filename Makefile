@@ -25,15 +25,18 @@ site-packages:
 
 # Worker speed: warm handling of a 1920x1080 JPEG on one core (BENCH_CPUS=2 for two), and the
 # artifact's cold start. BENCH_ARGS: warm runs, cold runs, WIDTHxHEIGHT. The warm part runs in a
-# JVM with the serial collector (Lambda's) and the worker's JAVA_TOOL_OPTIONS from the template;
-# BENCH_JVM='-XX:TieredStopAtLevel=1' measures other options the same way.
+# JVM with the serial collector (Lambda's), the worker's memory and its JAVA_TOOL_OPTIONS from the
+# template; BENCH_JVM='-XX:TieredStopAtLevel=1' measures other options the same way.
 WORKER_JVM = $(shell awk '/^  PaletteFunction:/{f=1} f && /JAVA_TOOL_OPTIONS:/{gsub(/.*JAVA_TOOL_OPTIONS: "|"$$/, ""); print; exit}' template.yaml)
+# The worker's memory (the template's MemorySize default): the JVM sizes its heap from it, as in
+# the function's micro-VM and under the local runtime.
+WORKER_MB = $(shell awk '/^  MemorySize:/{f=1} f && /Default:/{print $$2; exit}' template.yaml)
 
 .PHONY: bench-worker
 bench-worker: site-packages
 	$(MVN) -o -DskipTests -Dspotless.check.skip=true -pl local -am test-compile dependency:build-classpath \
 	  -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
-	java -XX:ActiveProcessorCount=$(or $(BENCH_CPUS),1) $(or $(BENCH_JVM),$(WORKER_JVM)) -XX:+UseSerialGC -cp "local/target/test-classes:local/target/classes:$$(cat local/target/bench.classpath)" \
+	java -XX:ActiveProcessorCount=$(or $(BENCH_CPUS),1) -XX:MaxRAM=$(WORKER_MB)m $(or $(BENCH_JVM),$(WORKER_JVM)) -XX:+UseSerialGC -cp "local/target/test-classes:local/target/classes:$$(cat local/target/bench.classpath)" \
 	  palette.local.bench.WorkerBench $(BENCH_ARGS)
 
 # Runs every test: the Java build (unit, property, integration and artifact tests), the template

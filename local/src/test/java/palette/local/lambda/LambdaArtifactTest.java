@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -75,6 +77,8 @@ class LambdaArtifactTest {
           .contains("\"message\":\"primed before the snapshot\"", "\"tieredStopAtLevel\":\"4\"");
       assertThat(log.indexOf("primed before the snapshot"))
           .isLessThan(log.indexOf("\"outcome\":\"done\""));
+      // and the heap started at a quarter of the function's memory, not the JVM's 1/64
+      assertThat(heapInitialMb(log)).isGreaterThan(LocalStack.WORKER_MEMORY_MB * 9 / 40);
       assertThat(endpoint.served()).as("credentials fetched from the endpoint").isPositive();
       assertThat(endpoint.refused()).isZero();
     }
@@ -89,6 +93,12 @@ class LambdaArtifactTest {
 
     assertDone(log);
     assertThat(log).doesNotContain("primed before the snapshot");
+  }
+
+  private static long heapInitialMb(String log) {
+    Matcher heap = Pattern.compile("\"heapInitialMb\":(\\d+)").matcher(log);
+    assertThat(heap.find()).as("heapInitialMb in the priming line").isTrue();
+    return Long.parseLong(heap.group(1));
   }
 
   /** Wrong keys are refused by the local S3, as by AWS: the job fails and Lambda would retry. */

@@ -20,10 +20,15 @@ import palette.core.options.PaletteOptions;
  * #BYTES_PER_PIXEL} each) and the remaining time ({@link #PIXELS_PER_MS}, conservatively), after
  * keeping {@link #WRITE_RESERVE_MS} to write the outputs or the error.
  *
+ * <p>Free heap is the maximum less what is in use, and garbage not yet collected counts as in use:
+ * with a young generation sized to hold a job's garbage, that can be hundreds of megabytes. So an
+ * image refused for memory is tried once more after {@code reclaim} (a collection) ran.
+ *
  * @param remainingMs milliseconds left, read when asked ({@code Context::getRemainingTimeInMillis})
  * @param freeBytes heap bytes that may still be allocated, read when asked
+ * @param reclaim frees what is no longer used, so that {@code freeBytes} counts only live data
  */
-record Budget(LongSupplier remainingMs, LongSupplier freeBytes) {
+record Budget(LongSupplier remainingMs, LongSupplier freeBytes, Runnable reclaim) {
   /** Decoded ARGB raster, its working copy, labels and the rendered outputs, with margin. */
   static final long BYTES_PER_PIXEL = 16;
 
@@ -36,12 +41,17 @@ record Budget(LongSupplier remainingMs, LongSupplier freeBytes) {
   /** No limits: for callers outside Lambda. */
   public static final Budget UNLIMITED = new Budget(() -> Long.MAX_VALUE, () -> Long.MAX_VALUE);
 
+  /** A budget whose free bytes need no collecting to be exact (tests). */
+  Budget(LongSupplier remainingMs, LongSupplier freeBytes) {
+    this(remainingMs, freeBytes, () -> {});
+  }
+
   /** The invocation's remaining time from Lambda and this JVM's free heap. */
   public static Budget of(Context context) {
     if (context == null) {
-      return new Budget(() -> Long.MAX_VALUE, Budget::freeHeap);
+      return new Budget(() -> Long.MAX_VALUE, Budget::freeHeap, System::gc);
     }
-    return new Budget(context::getRemainingTimeInMillis, Budget::freeHeap);
+    return new Budget(context::getRemainingTimeInMillis, Budget::freeHeap, System::gc);
   }
 
   static long freeHeap() {
@@ -70,6 +80,16 @@ record Budget(LongSupplier remainingMs, LongSupplier freeBytes) {
    * @throws Exceeded when not even one pixel fits, or the lowered limit refused the image
    */
   <T> T run(
+      String name, long inputBytes, PaletteOptions options, Function<PaletteOptions, T> engine) {
+    try {
+      return within(name, inputBytes, options, engine);
+    } catch (Exceeded refused) {
+      reclaim.run(); // the garbage counted as used may be what made the image not fit
+      return within(name, inputBytes, options, engine);
+    }
+  }
+
+  private <T> T within(
       String name, long inputBytes, PaletteOptions options, Function<PaletteOptions, T> engine) {
     long cap = pixelCap(inputBytes);
     ImageLimits limits = options.limits();

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
 import java.security.GeneralSecurityException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,11 +71,17 @@ final class SnapStartPriming implements Resource {
 
   /**
    * What priming did: the last job's outcome, the rounds run, the time they took, the compilation
-   * time they caused, and the compiler level the JVM stops at, so the log shows that the function's
-   * {@code JAVA_TOOL_OPTIONS} took effect.
+   * time they caused, and the compiler level the JVM stops at and its heap's initial and maximum
+   * sizes, so the log shows that the function's {@code JAVA_TOOL_OPTIONS} took effect.
    */
   record Primed(
-      Outcome last, List<String> requests, int rounds, double ms, long compileMs, String level) {
+      Outcome last,
+      List<String> requests,
+      int rounds,
+      double ms,
+      long compileMs,
+      String level,
+      MemoryUsage heap) {
     Map<String, Object> logFields() {
       Map<String, Object> fields = new LinkedHashMap<>();
       fields.put("level", "INFO");
@@ -84,6 +91,8 @@ final class SnapStartPriming implements Resource {
       fields.put("primingMs", ms);
       fields.put("compileMs", compileMs);
       fields.put("tieredStopAtLevel", level);
+      fields.put("heapInitialMb", heap.getInit() >> 20);
+      fields.put("heapMaxMb", heap.getMax() >> 20);
       return fields;
     }
   }
@@ -129,7 +138,8 @@ final class SnapStartPriming implements Resource {
         rounds,
         clock.totalMs(),
         compiler.getTotalCompilationTime() - compileStart,
-        tieredStopAtLevel());
+        tieredStopAtLevel(),
+        ManagementFactory.getMemoryMXBean().getHeapMemoryUsage());
   }
 
   /** The JVM's {@code TieredStopAtLevel}: 1 for the quick compiler only, 4 for both. */

@@ -42,15 +42,39 @@ class BudgetTest {
   void tooLittleHeapForTheDeclaredPixelsIsRefusedFromTheHeader() {
     storage.put("palette-input", KEY, PNG, Map.of());
     // 1 MB free: about 65,000 pixels at 16 bytes each; the image has 120,000.
-    Budget budget = new Budget(() -> 60_000, () -> 1 << 20);
+    AtomicInteger collections = new AtomicInteger();
+    Budget budget = new Budget(() -> 60_000, () -> 1 << 20, collections::incrementAndGet);
 
     invokeWithin(budget);
 
+    assertThat(collections).as("collected once before refusing").hasValue(1);
     assertThat(WorkerCalls.jobs(log).get(0)).containsEntry("error", "too_large_for_budget");
     assertThat(storage.keys(OUT)).containsExactly(PREFIX + "error.json");
     assertThat(error())
         .contains("\"error\":\"too_large_for_budget\"", "0.1 megapixels fit", "1 MB of heap free")
         .contains("400x300");
+  }
+
+  /**
+   * Garbage not yet collected counts as used heap: an image refused for memory is tried again once
+   * the budget has collected it, and only then refused if it still does not fit.
+   */
+  @Test
+  void heapFreedByACollectionIsCountedBeforeRefusing() {
+    storage.put("palette-input", KEY, PNG, Map.of());
+    AtomicInteger collections = new AtomicInteger();
+    // 1 MB free until collected, then 4 MB: the image needs about 2 MB
+    Budget budget =
+        new Budget(
+            () -> 60_000,
+            () -> collections.get() == 0 ? 1 << 20 : 4 << 20,
+            collections::incrementAndGet);
+
+    invokeWithin(budget);
+
+    assertThat(WorkerCalls.outcomes(log)).containsExactly("done");
+    assertThat(collections).hasValue(1);
+    assertThat(storage.keys(OUT)).hasSize(7).contains(PREFIX + "palette.json");
   }
 
   @Test

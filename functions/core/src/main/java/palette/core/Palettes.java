@@ -3,6 +3,7 @@ package palette.core;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import palette.core.cluster.Clustering;
 import palette.core.cluster.KMeans;
@@ -33,6 +34,21 @@ public final class Palettes {
   /** As {@link #run(byte[], PaletteOptions)}, recording where the image came from. */
   public static PaletteRun run(
       byte[] imageBytes, PaletteOptions options, Map<String, String> source) {
+    return run(imageBytes, options, source, artifact -> {});
+  }
+
+  /**
+   * As {@link #run(byte[], PaletteOptions, Map)}, handing each artifact to {@code ready} as soon as
+   * it is made, so a caller can write the first outputs while the others are still being encoded.
+   * {@code ready} is called once per artifact, from whichever thread made it (so it must be
+   * thread-safe), small ones first and {@code palette.json} last; the returned run holds the same
+   * artifacts in its usual order.
+   */
+  public static PaletteRun run(
+      byte[] imageBytes,
+      PaletteOptions options,
+      Map<String, String> source,
+      Consumer<Artifact> ready) {
     Stopwatch clock = Stopwatch.start();
     PixelImage image = ImageDecoder.decode(imageBytes, options.limits());
     double decodeMs = clock.lap();
@@ -43,6 +59,17 @@ public final class Palettes {
         SwatchRenderer.render(image, ordered.swatches(), options.equalStripes());
     String figure = ScatterFigure.json(image, ordered, options.plotPoints(), options.seed());
     double renderMs = clock.lap();
+    List<Artifact> small =
+        List.of(
+            new Artifact("scatter.json", "application/json", utf8(figure)),
+            new Artifact("palette.css", "text/css", utf8(PaletteExports.css(ordered.swatches()))),
+            new Artifact(
+                "palette.gpl",
+                "text/plain",
+                utf8(PaletteExports.gpl(ordered.swatches(), "palette"))),
+            new Artifact(
+                "palette.ase", "application/octet-stream", PaletteExports.ase(ordered.swatches())));
+    small.forEach(ready);
     List<Supplier<Artifact>> images = // encoded at once: the smaller fills the other's idle time
         List.of(
             () -> new Artifact("swatch.png", "image/png", PngEncoder.encode(swatchImage)),
@@ -53,19 +80,20 @@ public final class Palettes {
                     PngEncoder.encodeIndexed(
                         image.width(), image.height(), ordered.labels(), ordered.colors())));
     List<Artifact> artifacts =
-        new ArrayList<>(Parallel.tasks(images.size(), i -> images.get(i).get()));
-    artifacts.add(new Artifact("scatter.json", "application/json", utf8(figure)));
-    artifacts.add(
-        new Artifact("palette.css", "text/css", utf8(PaletteExports.css(ordered.swatches()))));
-    artifacts.add(
-        new Artifact(
-            "palette.gpl", "text/plain", utf8(PaletteExports.gpl(ordered.swatches(), "palette"))));
-    artifacts.add(
-        new Artifact(
-            "palette.ase", "application/octet-stream", PaletteExports.ase(ordered.swatches())));
+        new ArrayList<>(
+            Parallel.tasks(
+                images.size(),
+                i -> {
+                  Artifact encoded = images.get(i).get();
+                  ready.accept(encoded);
+                  return encoded;
+                }));
+    artifacts.addAll(small);
     double encodeMs = clock.lap();
     PaletteDocument document = document(image, clustering, ordered, options, source);
-    artifacts.add(new Artifact("palette.json", "application/json", utf8(document.toJson())));
+    Artifact json = new Artifact("palette.json", "application/json", utf8(document.toJson()));
+    ready.accept(json);
+    artifacts.add(json);
     return new PaletteRun(
         document, new Timings(decodeMs, clusterMs, renderMs, encodeMs), artifacts);
   }

@@ -1,12 +1,13 @@
 package palette.handlers.worker;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import palette.core.Artifact;
 import palette.core.PaletteRun;
@@ -47,8 +48,13 @@ final class Outputs {
 
   /** Writes every artifact of the run, {@code palette.json} last: the same bytes the CLI writes. */
   void writeResult(String prefix, PaletteRun run, String sourceETag) {
+    writeResult(prefix, run.artifacts(), paletteJson(run), sourceETag);
+  }
+
+  /** The run's {@code palette.json}, the commit marker's content. */
+  static String paletteJson(PaletteRun run) {
     byte[] marker = run.findArtifact(OutputKeys.COMMIT_MARKER).orElseThrow().bytes();
-    writeResult(prefix, run.artifacts(), new String(marker, StandardCharsets.UTF_8), sourceETag);
+    return new String(marker, StandardCharsets.UTF_8);
   }
 
   /**
@@ -70,41 +76,97 @@ final class Outputs {
    * records the input's ETag so a repeated event for the same input is recognised.
    */
   void writeResult(String prefix, List<Artifact> artifacts, String paletteJson, String sourceETag) {
-    all(
-        () -> storage.delete(bucket, prefix + OutputKeys.ERROR),
-        () -> storage.delete(bucket, prefix + OutputKeys.COMMIT_MARKER));
-    List<Runnable> puts = new ArrayList<>();
-    for (Artifact artifact : artifacts) {
-      if (!artifact.name().equals(OutputKeys.COMMIT_MARKER)) {
-        puts.add(
-            () ->
-                storage.write(
-                    bucket,
-                    prefix + artifact.name(),
-                    artifact.bytes(),
-                    contentType(artifact.contentType()),
-                    OUTPUT_CACHE,
-                    Map.of()));
-      }
+    Draft draft = begin(prefix);
+    try {
+      artifacts.forEach(draft::write);
+      draft.commit(paletteJson, sourceETag);
+    } finally {
+      draft.settle();
     }
-    all(puts.toArray(Runnable[]::new));
-    storage.write(
-        bucket,
-        prefix + OutputKeys.COMMIT_MARKER,
-        paletteJson.getBytes(StandardCharsets.UTF_8),
-        contentType("application/json"),
-        MARKER_CACHE,
-        sourceETag.isEmpty() ? Map.of() : Map.of(SOURCE_ETAG, sourceETag));
   }
 
-  /** Runs the requests together and returns when all succeeded; rethrows the first failure. */
-  private void all(Runnable... requests) {
+  /**
+   * Starts writing a result under {@code prefix} while it is still being made: the old marker and
+   * any old {@code error.json} are deleted at once, and each output handed to the draft is put as
+   * soon as they are gone.
+   */
+  Draft begin(String prefix) {
+    return new Draft(
+        prefix,
+        all(
+            () -> storage.delete(bucket, prefix + OutputKeys.ERROR),
+            () -> storage.delete(bucket, prefix + OutputKeys.COMMIT_MARKER)));
+  }
+
+  /**
+   * A result being written: outputs go up while the engine encodes the rest, and only {@link
+   * #commit} writes the marker, after every output is stored. A job that fails instead calls {@link
+   * #settle} before it clears the prefix, so no put of the abandoned result lands after the
+   * clearing, or in a later invocation.
+   */
+  final class Draft {
+    private final String prefix;
+    private final CompletableFuture<Void> cleared;
+    private final Queue<CompletableFuture<Void>> writes = new ConcurrentLinkedQueue<>();
+
+    private Draft(String prefix, CompletableFuture<Void> cleared) {
+      this.prefix = prefix;
+      this.cleared = cleared;
+    }
+
+    /** Puts {@code artifact} once the old marker is gone; the marker itself waits for commit. */
+    void write(Artifact artifact) {
+      if (artifact.name().equals(OutputKeys.COMMIT_MARKER)) {
+        return;
+      }
+      writes.add(
+          cleared.thenRunAsync(
+              () ->
+                  storage.write(
+                      bucket,
+                      prefix + artifact.name(),
+                      artifact.bytes(),
+                      contentType(artifact.contentType()),
+                      OUTPUT_CACHE,
+                      Map.of()),
+              executor));
+    }
+
+    /** Waits for every output, rethrowing the first failure, then writes the marker. */
+    void commit(String paletteJson, String sourceETag) {
+      join(cleared);
+      writes.forEach(Outputs::join);
+      storage.write(
+          bucket,
+          prefix + OutputKeys.COMMIT_MARKER,
+          paletteJson.getBytes(StandardCharsets.UTF_8),
+          contentType("application/json"),
+          MARKER_CACHE,
+          sourceETag.isEmpty() ? Map.of() : Map.of(SOURCE_ETAG, sourceETag));
+    }
+
+    /** Waits until no request of this draft is running, whether it succeeded or not. */
+    void settle() {
+      CompletableFuture.allOf(writes.toArray(CompletableFuture<?>[]::new))
+          .exceptionally(failure -> null)
+          .join();
+      cleared.exceptionally(failure -> null).join();
+    }
+  }
+
+  /** Starts the requests together; the result completes when all did, failed if one failed. */
+  private CompletableFuture<Void> all(Runnable... requests) {
     CompletableFuture<?>[] running = new CompletableFuture<?>[requests.length];
     for (int i = 0; i < requests.length; i++) {
       running[i] = CompletableFuture.runAsync(requests[i], executor);
     }
+    return CompletableFuture.allOf(running);
+  }
+
+  /** Waits for a request; rethrows its failure as it was thrown. */
+  private static void join(CompletableFuture<?> request) {
     try {
-      CompletableFuture.allOf(running).join();
+      request.join();
     } catch (CompletionException e) {
       throw e.getCause() instanceof RuntimeException r ? r : e;
     }

@@ -55,6 +55,7 @@ final class PaletteJob {
           ref, "skipped", prefix, null, "already done for this version", null, timings);
     }
     PaletteOptions options = null;
+    Outputs.Draft draft = null;
     try {
       Optional<Storage.StoredObject> object = read(ref, defaults.limits().maxBytes());
       timings.put("get", clock.lap());
@@ -67,12 +68,15 @@ final class PaletteJob {
       // the object is needs no saying: its results are under its own key.
       Map<String, String> source =
           Map.of("file", ref.key().substring(ref.key().lastIndexOf('/') + 1));
+      // The old result goes while the engine runs, and each output goes up as soon as it is made.
+      Outputs.Draft result = draft = outputs.begin(prefix);
       PaletteRun run =
-          budget.run(ref.key(), bytes.length, options, o -> Palettes.run(bytes, o, source));
+          budget.run(
+              ref.key(), bytes.length, options, o -> Palettes.run(bytes, o, source, result::write));
       timings.put("engine", clock.lap());
       addStages(timings, run.timings());
       budget.checkTimeToWrite(ref.key());
-      outputs.writeResult(prefix, run, ref.eTag());
+      result.commit(Outputs.paletteJson(run), ref.eTag());
       timings.put("put", clock.lap());
       return new Outcome(
           ref,
@@ -84,9 +88,20 @@ final class PaletteJob {
           total(timings, clock),
           facts(object.get(), run));
     } catch (PaletteException e) {
+      settle(draft);
       return failed(ref, prefix, e.code().id(), e.getMessage(), options, timings, clock);
     } catch (Budget.Exceeded e) {
+      settle(draft);
       return failed(ref, prefix, Budget.Exceeded.CODE, e.getMessage(), options, timings, clock);
+    } catch (RuntimeException | Error e) {
+      settle(draft); // Lambda retries the event: nothing of this try may land in the next one
+      throw e;
+    }
+  }
+
+  private static void settle(Outputs.Draft draft) {
+    if (draft != null) {
+      draft.settle();
     }
   }
 

@@ -170,6 +170,47 @@ class PaletteWorkerTest {
     assertThat(log()).contains("\"outcome\":\"retry\"");
   }
 
+  /**
+   * Outputs go up while others are still encoded. When one put fails, the invocation fails so
+   * Lambda retries, but only after the job's other puts ended: none may land during the retry.
+   */
+  @Test
+  void aFailedPutEndsTheInvocationOnlyAfterTheJobsOtherPuts() {
+    MemoryStorage failing =
+        new MemoryStorage() {
+          @Override
+          public void write(
+              String bucket,
+              String key,
+              byte[] bytes,
+              String contentType,
+              String cacheControl,
+              Map<String, String> metadata) {
+            if (key.endsWith("scatter.json")) {
+              throw new IllegalStateException("503 Slow Down");
+            }
+            if (key.endsWith("replaced.png")) {
+              try {
+                Thread.sleep(300);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            }
+            super.write(bucket, key, bytes, contentType, cacheControl, metadata);
+          }
+        };
+    failing.put("palette-input", "photos/Café au lait.png", PNG, Map.of());
+    PaletteWorker flaky = new PaletteWorker(CONFIG, failing, new PrintStream(logBytes));
+
+    assertThatThrownBy(() -> invoke(flaky, "s3-put.json"))
+        .isInstanceOf(PaletteWorker.TransientFailure.class)
+        .hasMessageContaining("503 Slow Down");
+    assertThat(failing.keys(OUT))
+        .as("the slow put ended before the invocation did; no marker")
+        .contains("photos/Café au lait.png/replaced.png")
+        .doesNotContain("photos/Café au lait.png/palette.json");
+  }
+
   @Test
   void theImageTypeComesFromTheBytesNotTheName() {
     storage.put("palette-input", "photos/sunset.jpg", PNG, Map.of());

@@ -48,24 +48,39 @@ class MemoryStorage implements Storage {
   }
 
   @Override
-  public synchronized void write(
+  public void write(
       String bucket,
       String key,
       byte[] bytes,
       String contentType,
       String cacheControl,
       Map<String, String> metadata) {
-    calls.add("put " + bucket + "/" + key);
-    objects.put(
-        bucket + "/" + key,
-        new Stored(bytes.clone(), contentType, cacheControl, Map.copyOf(metadata)));
+    beforeWrite(key);
+    synchronized (this) {
+      calls.add("put " + bucket + "/" + key);
+      objects.put(
+          bucket + "/" + key,
+          new Stored(bytes.clone(), contentType, cacheControl, Map.copyOf(metadata)));
+    }
   }
 
   @Override
-  public synchronized void delete(String bucket, String key) {
-    calls.add("delete " + bucket + "/" + key);
-    objects.remove(bucket + "/" + key);
+  public void delete(String bucket, String key) {
+    beforeDelete(key);
+    synchronized (this) {
+      calls.add("delete " + bucket + "/" + key);
+      objects.remove(bucket + "/" + key);
+    }
   }
+
+  /**
+   * Called before a put is stored, outside the store's lock: a test may make it slow, block or
+   * fail, as S3 can.
+   */
+  void beforeWrite(String key) {}
+
+  /** Called before a delete, outside the store's lock, as {@link #beforeWrite}. */
+  void beforeDelete(String key) {}
 
   @Override
   public synchronized List<String> list(String bucket, String prefix) {

@@ -37,9 +37,8 @@ class OutputsTest {
     MemoryStorage storage =
         new MemoryStorage() {
           @Override
-          public void delete(String bucket, String key) {
+          void beforeDelete(String key) {
             await(release);
-            super.delete(bucket, key);
           }
         };
     storage.put(
@@ -70,15 +69,8 @@ class OutputsTest {
     MemoryStorage storage =
         new MemoryStorage() {
           @Override
-          public void write(
-              String bucket,
-              String key,
-              byte[] bytes,
-              String contentType,
-              String cacheControl,
-              java.util.Map<String, String> metadata) {
+          void beforeWrite(String key) {
             await(release);
-            super.write(bucket, key, bytes, contentType, cacheControl, metadata);
           }
         };
     Outputs.Draft draft = new Outputs(storage, OUT, requests).begin(PREFIX);

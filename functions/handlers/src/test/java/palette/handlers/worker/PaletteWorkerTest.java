@@ -179,13 +179,7 @@ class PaletteWorkerTest {
     MemoryStorage failing =
         new MemoryStorage() {
           @Override
-          public void write(
-              String bucket,
-              String key,
-              byte[] bytes,
-              String contentType,
-              String cacheControl,
-              Map<String, String> metadata) {
+          void beforeWrite(String key) {
             if (key.endsWith("scatter.json")) {
               throw new IllegalStateException("503 Slow Down");
             }
@@ -196,7 +190,6 @@ class PaletteWorkerTest {
                 Thread.currentThread().interrupt();
               }
             }
-            super.write(bucket, key, bytes, contentType, cacheControl, metadata);
           }
         };
     failing.put("palette-input", "photos/Café au lait.png", PNG, Map.of());

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryUsage;
 import java.security.GeneralSecurityException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,7 +80,8 @@ final class SnapStartPriming implements Resource {
       double ms,
       long compileMs,
       String level,
-      MemoryUsage heap) {
+      long heapInitialMb,
+      long heapMaxMb) {
     Map<String, Object> logFields() {
       Map<String, Object> fields = new LinkedHashMap<>();
       fields.put("level", "INFO");
@@ -91,8 +91,8 @@ final class SnapStartPriming implements Resource {
       fields.put("primingMs", ms);
       fields.put("compileMs", compileMs);
       fields.put("tieredStopAtLevel", level);
-      fields.put("heapInitialMb", heap.getInit() >> 20);
-      fields.put("heapMaxMb", heap.getMax() >> 20);
+      fields.put("heapInitialMb", heapInitialMb);
+      fields.put("heapMaxMb", heapMaxMb);
       return fields;
     }
   }
@@ -138,14 +138,18 @@ final class SnapStartPriming implements Resource {
         rounds,
         clock.totalMs(),
         compiler.getTotalCompilationTime() - compileStart,
-        tieredStopAtLevel(),
-        ManagementFactory.getMemoryMXBean().getHeapMemoryUsage());
+        vmOption("TieredStopAtLevel"),
+        Long.parseLong(vmOption("InitialHeapSize")) >> 20,
+        Long.parseLong(vmOption("MaxHeapSize")) >> 20);
   }
 
-  /** The JVM's {@code TieredStopAtLevel}: 1 for the quick compiler only, 4 for both. */
-  private static String tieredStopAtLevel() {
+  /**
+   * A JVM option as the JVM settled it, whoever set it: {@code TieredStopAtLevel} is 1 for the
+   * quick compiler only and 4 for both; the heap sizes are bytes.
+   */
+  private static String vmOption(String name) {
     return ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
-        .getVMOption("TieredStopAtLevel")
+        .getVMOption(name)
         .getValue();
   }
 

@@ -65,6 +65,11 @@ class SnapStartPrimingTest {
         .startsWith("{\"level\":\"INFO\",\"message\":\"primed before the snapshot\"")
         .contains("\"outcome\":\"done\"", "\"rounds\":")
         // the test JVM runs with the default compilers
-        .contains("\"tieredStopAtLevel\":\"4\"");
+        .contains("\"tieredStopAtLevel\":\"4\"")
+        .contains("\"heapInitialMb\":");
+    // the heap's maximum as set: what Runtime reports, less one survivor space, is just below it
+    long maxMb = Long.parseLong(line.replaceAll(".*\"heapMaxMb\":(\\d+).*", "$1"));
+    long usableMb = Runtime.getRuntime().maxMemory() >> 20;
+    assertThat(maxMb).isBetween(usableMb, usableMb * 6 / 5 + 1);
   }
 }

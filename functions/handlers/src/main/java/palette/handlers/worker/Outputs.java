@@ -163,11 +163,14 @@ final class Outputs {
     return CompletableFuture.allOf(running);
   }
 
-  /** Waits for a request; rethrows its failure as it was thrown. */
-  private static void join(CompletableFuture<?> request) {
+  /** Waits for a request and gives its result; rethrows its failure as it was thrown. */
+  static <T> T join(CompletableFuture<T> request) {
     try {
-      request.join();
+      return request.join();
     } catch (CompletionException e) {
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
       throw e.getCause() instanceof RuntimeException r ? r : e;
     }
   }

@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import palette.core.ErrorCode;
 import palette.core.PaletteException;
 import palette.core.PaletteRun;
@@ -25,11 +27,13 @@ final class PaletteJob {
   private final Storage storage;
   private final PaletteOptions defaults;
   private final Outputs outputs;
+  private final Executor requests;
 
-  PaletteJob(Storage storage, WorkerConfig config, java.util.concurrent.Executor requests) {
+  PaletteJob(Storage storage, WorkerConfig config, Executor requests) {
     this.storage = storage;
     this.defaults = config.defaults();
     this.outputs = new Outputs(storage, config.outputBucket(), requests);
+    this.requests = requests;
   }
 
   Outcome run(ObjectRef ref) {
@@ -50,14 +54,25 @@ final class PaletteJob {
       return new Outcome(ref, "failed", null, INVALID_KEY, refusal.get(), null, timings);
     }
     String prefix = OutputKeys.prefixFor(ref.key());
-    if (outputs.isCommitted(prefix, ref.eTag())) {
+    // The input's GET and the marker's go together: a repeated event is rare, a round trip is not.
+    CompletableFuture<Optional<Storage.StoredObject>> input =
+        CompletableFuture.supplyAsync(() -> read(ref, defaults.limits().maxBytes()), requests);
+    boolean committed;
+    try {
+      committed = outputs.isCommitted(prefix, ref.eTag());
+    } catch (RuntimeException | Error e) {
+      settle(input);
+      throw e;
+    }
+    if (committed) {
+      settle(input);
       return new Outcome(
           ref, "skipped", prefix, null, "already done for this version", null, timings);
     }
     PaletteOptions options = null;
     Outputs.Draft draft = null;
     try {
-      Optional<Storage.StoredObject> object = read(ref, defaults.limits().maxBytes());
+      Optional<Storage.StoredObject> object = Outputs.join(input);
       timings.put("get", clock.lap());
       if (object.isEmpty()) {
         return new Outcome(ref, "skipped", prefix, null, "the object is gone", null, timings);
@@ -103,6 +118,11 @@ final class PaletteJob {
     if (draft != null) {
       draft.settle();
     }
+  }
+
+  /** Waits for a request whose result is no longer wanted, so none outlives the invocation. */
+  private static void settle(CompletableFuture<?> request) {
+    request.exceptionally(failure -> null).join();
   }
 
   private static JobFacts facts(Storage.StoredObject object, PaletteRun run) {

@@ -57,7 +57,10 @@ public final class S3Storage implements Storage {
         S3Client.builder()
             .region(Region.of(config.region()))
             .credentialsProvider(credentials)
-            .httpClient(http);
+            .httpClient(http)
+            // The SDK holds back bodies of 1 MB or more until S3 answers "100 Continue": a round
+            // trip on the swatch's put, the longest, which lands in the worker's own bucket.
+            .serviceConfiguration(s3 -> s3.expectContinueEnabled(false));
     if (config.customEndpoint()) {
       builder
           .endpointOverride(URI.create(config.s3Endpoint()))

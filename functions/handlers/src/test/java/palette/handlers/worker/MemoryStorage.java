@@ -34,17 +34,21 @@ class MemoryStorage implements Storage {
   }
 
   @Override
-  public synchronized Optional<StoredObject> read(String bucket, String key, long maxBytes) {
-    calls.add("get " + bucket + "/" + key);
-    Stored stored = get(bucket, key);
-    if (stored == null) {
-      return Optional.empty();
+  public Optional<StoredObject> read(String bucket, String key, long maxBytes) {
+    beforeRead(key);
+    synchronized (this) {
+      calls.add("get " + bucket + "/" + key);
+      Stored stored = get(bucket, key);
+      if (stored == null) {
+        return Optional.empty();
+      }
+      if (stored.bytes().length > maxBytes) {
+        throw new ObjectTooLargeException(bucket, key, maxBytes);
+      }
+      return Optional.of(
+          new StoredObject(
+              stored.bytes().clone(), stored.meta() == null ? Map.of() : stored.meta()));
     }
-    if (stored.bytes().length > maxBytes) {
-      throw new ObjectTooLargeException(bucket, key, maxBytes);
-    }
-    return Optional.of(
-        new StoredObject(stored.bytes().clone(), stored.meta() == null ? Map.of() : stored.meta()));
   }
 
   @Override
@@ -78,6 +82,9 @@ class MemoryStorage implements Storage {
    * fail, as S3 can.
    */
   void beforeWrite(String key) {}
+
+  /** Called before a get, outside the store's lock, as {@link #beforeWrite}. */
+  void beforeRead(String key) {}
 
   /** Called before a delete, outside the store's lock, as {@link #beforeWrite}. */
   void beforeDelete(String key) {}

@@ -8,6 +8,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /** The worker fed with the files in {@code events/}, against an in-memory object store. */
@@ -184,11 +187,7 @@ class PaletteWorkerTest {
               throw new IllegalStateException("503 Slow Down");
             }
             if (key.endsWith("replaced.png")) {
-              try {
-                Thread.sleep(300);
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
+              sleep(300);
             }
           }
         };
@@ -202,6 +201,79 @@ class PaletteWorkerTest {
         .as("the slow put ended before the invocation did; no marker")
         .contains("photos/Café au lait.png/replaced.png")
         .doesNotContain("photos/Café au lait.png/palette.json");
+  }
+
+  /**
+   * The input's GET does not wait for the check of the earlier result's marker: on S3 each is a
+   * round trip. Here the marker's read waits for the input's to start; in turn, they could not.
+   */
+  @Test
+  void theInputIsReadWhileTheEarlierMarkerIsChecked() {
+    CountDownLatch inputRequested = new CountDownLatch(1);
+    AtomicBoolean together = new AtomicBoolean();
+    MemoryStorage store =
+        new MemoryStorage() {
+          @Override
+          void beforeRead(String key) {
+            if (key.equals(INPUT_KEY)) {
+              inputRequested.countDown();
+            } else if (key.equals(INPUT_KEY + "/palette.json")) {
+              together.set(await(inputRequested));
+            }
+          }
+        };
+    store.put("palette-input", INPUT_KEY, PNG, Map.of());
+    store.put(OUT, INPUT_KEY + "/palette.json", "{}".getBytes(), Map.of("source-etag", "older"));
+
+    invoke(new PaletteWorker(CONFIG, store, new PrintStream(logBytes)), "s3-put.json");
+
+    assertThat(together).as("the input's GET started while the marker was read").isTrue();
+    assertThat(WorkerCalls.outcomes(logBytes)).containsExactly("done");
+  }
+
+  /** A repeated event for the same version writes nothing, and its input's GET ends within it. */
+  @Test
+  void aRepeatedEventIsSkippedOnlyAfterItsInputsGetEnded() {
+    MemoryStorage store =
+        new MemoryStorage() {
+          @Override
+          void beforeRead(String key) {
+            if (key.equals(INPUT_KEY)) {
+              sleep(300);
+            }
+          }
+        };
+    store.put("palette-input", INPUT_KEY, PNG, Map.of());
+    store.put(OUT, INPUT_KEY + "/palette.json", "{}".getBytes(), Map.of("source-etag", ETAG));
+
+    invoke(new PaletteWorker(CONFIG, store, new PrintStream(logBytes)), "s3-put.json");
+
+    assertThat(WorkerCalls.outcomes(logBytes)).containsExactly("skipped");
+    assertThat(store.calls).contains("get palette-input/" + INPUT_KEY);
+    assertThat(store.calls)
+        .noneMatch(call -> call.startsWith("put ") || call.startsWith("delete "));
+  }
+
+  /** The key and the ETag that {@code events/s3-put.json} names. */
+  static final String INPUT_KEY = "photos/Café au lait.png";
+
+  static final String ETAG = "f24210802e8d0690e0c1c2302f907cc4";
+
+  static boolean await(CountDownLatch latch) {
+    try {
+      return latch.await(2, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Test

@@ -8,7 +8,6 @@ import java.util.function.Supplier;
 import palette.core.cluster.Clustering;
 import palette.core.cluster.KMeans;
 import palette.core.cluster.Ordered;
-import palette.core.cluster.Parallel;
 import palette.core.format.PaletteDocument;
 import palette.core.format.PaletteExports;
 import palette.core.format.ScatterFigure;
@@ -70,7 +69,9 @@ public final class Palettes {
             new Artifact(
                 "palette.ase", "application/octet-stream", PaletteExports.ase(ordered.swatches())));
     small.forEach(ready);
-    List<Supplier<Artifact>> images = // encoded at once: the smaller fills the other's idle time
+    // One after the other, each on every core (its bands are coded in parallel); the swatch, the
+    // larger, first, so its upload starts soonest.
+    List<Supplier<Artifact>> images =
         List.of(
             () -> new Artifact("swatch.png", "image/png", PngEncoder.encode(swatchImage)),
             () ->
@@ -79,15 +80,12 @@ public final class Palettes {
                     "image/png",
                     PngEncoder.encodeIndexed(
                         image.width(), image.height(), ordered.labels(), ordered.colors())));
-    List<Artifact> artifacts =
-        new ArrayList<>(
-            Parallel.tasks(
-                images.size(),
-                i -> {
-                  Artifact encoded = images.get(i).get();
-                  ready.accept(encoded);
-                  return encoded;
-                }));
+    List<Artifact> artifacts = new ArrayList<>();
+    for (Supplier<Artifact> encoding : images) {
+      Artifact encoded = encoding.get();
+      ready.accept(encoded);
+      artifacts.add(encoded);
+    }
     artifacts.addAll(small);
     double encodeMs = clock.lap();
     PaletteDocument document = document(image, clustering, ordered, options, source);

@@ -8,6 +8,9 @@ an index recording size, provenance, licence (from the package's DEP-5 copyright
 
 The split into a tuning half and a held-out half is fixed by checksum order: the images sorted by
 the SHA-256 of their pixels, even ranks tune, odd ranks are held out. Nobody chose which is which.
+Images added later with "set": "fresh" form a third split, "fresh", left out of that order (so the
+first two halves never change): they came after the engine was tuned and after its held-out half
+had been looked at, and judge the next engine change on images nobody has seen it run on.
 
   /usr/bin/python3 bench/corpus.py          # fetch, verify, cache; prints the index
   /usr/bin/python3 bench/corpus.py --pin    # (re)write the checksums into corpus.json
@@ -125,7 +128,10 @@ def build(pin):
         index.append({"name": entry["name"], "kind": entry["kind"], "raw": str(raw),
                       "width": pixels.shape[1], "height": pixels.shape[0],
                       "pixels_sha256": pixel_sha, **source})
-    for rank, item in enumerate(sorted(index, key=lambda i: i["pixels_sha256"])):
+        if entry.get("set") == "fresh":
+            index[-1]["split"] = "fresh"
+    halves = [i for i in index if "split" not in i]
+    for rank, item in enumerate(sorted(halves, key=lambda i: i["pixels_sha256"])):
         item["split"] = "tuning" if rank % 2 == 0 else "held-out"
     if pin:
         MANIFEST.write_text(json.dumps(manifest, indent=1) + "\n")

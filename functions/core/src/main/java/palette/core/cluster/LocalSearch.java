@@ -26,13 +26,20 @@ final class LocalSearch {
 
   /**
    * Distance evaluations (points × k × passes) the moves on the exact colours may spend after the
-   * exact pass, 1 to 2 ms: a few moves on a photo of some thousands of colours (a dark, smooth
-   * wallpaper), none on a photo of a hundred thousand. Ten times as much took the tuning half's
-   * worst case at k = 32 from 0.7% to 0.5% above the reference (one move on a photo of 60,000
-   * colours) but cost 17 ms on every 2560×1600 photo at k = 6 and 16, and 18 ms on one core at k =
-   * 6 for a 1920×1080 photo, for no gain there.
+   * exact pass up to k = 16, 1 to 2 ms: a few moves on a photo of some thousands of colours (a
+   * dark, smooth wallpaper), none on a photo of a hundred thousand. Ten times as much cost 17 ms on
+   * every 2560×1600 photo at k = 6 and 16, and 18 ms on one core at k = 6 for a 1920×1080 photo,
+   * for no gain there; at k = 32 it is what the worst cases need ({@link #exactWorkBudget}).
    */
   static final long EXACT_WORK_BUDGET = 3_000_000L;
+
+  /**
+   * Above k = 16 the budget grows by {@value} a centre, to ten times the base at k = 32: there
+   * local optima are many and one move on a photo's exact colours is worth its cost. On the tuning
+   * half at k = 32 it took the worst case from 0.71% to 0.42% above the reference and the median
+   * from 1.0003 to 0.9997 ({@code docs/quality.md}).
+   */
+  static final long EXACT_WORK_PER_CENTRE = 1_875_000L;
 
   /** Lloyd iterations a move may take to settle. */
   static final int SETTLE_ITERATIONS = 10;
@@ -58,12 +65,15 @@ final class LocalSearch {
     return Math.max(3, Math.min(BIN_TRIALS, k / 2));
   }
 
-  /**
-   * Moves on {@code colors} exact colours: {@link #binTrials} within {@link #EXACT_WORK_BUDGET}.
-   */
+  /** Moves on {@code colors} exact colours: {@link #binTrials} within {@link #exactWorkBudget}. */
   static int exactTrials(int colors, int k) {
     long perTrial = (long) colors * k * (SETTLE_ITERATIONS + 2);
-    return (int) Math.min(binTrials(k), EXACT_WORK_BUDGET / perTrial);
+    return (int) Math.min(binTrials(k), exactWorkBudget(k) / perTrial);
+  }
+
+  /** {@link #EXACT_WORK_BUDGET}, and from k = 17 on {@link #EXACT_WORK_PER_CENTRE} × (k − 16). */
+  static long exactWorkBudget(int k) {
+    return Math.max(EXACT_WORK_BUDGET, EXACT_WORK_PER_CENTRE * (k - 16));
   }
 
   /**

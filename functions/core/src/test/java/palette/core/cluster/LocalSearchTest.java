@@ -48,6 +48,22 @@ class LocalSearchTest {
     assertThat(after).isSameAs(optimum);
   }
 
+  /**
+   * Up to k = 16 the moves on exact colours keep the budget their speed was measured with, so those
+   * palettes do not change; at k = 32 a photo of 60,000 colours gets a move, which the worst cases
+   * there needed.
+   */
+  @Test
+  void onlyLargeKGetsMovesOnAPhotosExactColours() {
+    for (int k = 1; k <= 17; k++) {
+      assertThat(LocalSearch.exactWorkBudget(k)).as("k = %d", k).isEqualTo(3_000_000L);
+    }
+    assertThat(LocalSearch.exactWorkBudget(32)).isEqualTo(30_000_000L);
+    assertThat(LocalSearch.exactTrials(60_000, 16)).isZero();
+    assertThat(LocalSearch.exactTrials(60_000, 32)).isEqualTo(1);
+    assertThat(LocalSearch.exactTrials(1_000, 6)).isEqualTo(LocalSearch.binTrials(6));
+  }
+
   private static Long[] greys(double[] centres) {
     Long[] out = new Long[centres.length / 3];
     for (int c = 0; c < out.length; c++) {

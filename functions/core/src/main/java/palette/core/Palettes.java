@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import palette.core.cluster.Clustering;
 import palette.core.cluster.KMeans;
 import palette.core.cluster.Ordered;
@@ -39,9 +38,8 @@ public final class Palettes {
   /**
    * As {@link #run(byte[], PaletteOptions, Map)}, handing each artifact to {@code ready} as soon as
    * it is made, so a caller can write the first outputs while the others are still being encoded.
-   * {@code ready} is called once per artifact, from whichever thread made it (so it must be
-   * thread-safe), small ones first and {@code palette.json} last; the returned run holds the same
-   * artifacts in its usual order.
+   * {@code ready} is called once per artifact, on the calling thread, small ones first and {@code
+   * palette.json} last; the returned run holds the same artifacts in its usual order.
    */
   public static PaletteRun run(
       byte[] imageBytes,
@@ -71,21 +69,16 @@ public final class Palettes {
     small.forEach(ready);
     // One after the other, each on every core (its bands are coded in parallel); the swatch, the
     // larger, first, so its upload starts soonest.
-    List<Supplier<Artifact>> images =
-        List.of(
-            () -> new Artifact("swatch.png", "image/png", PngEncoder.encode(swatchImage)),
-            () ->
-                new Artifact(
-                    "replaced.png",
-                    "image/png",
-                    PngEncoder.encodeIndexed(
-                        image.width(), image.height(), ordered.labels(), ordered.colors())));
-    List<Artifact> artifacts = new ArrayList<>();
-    for (Supplier<Artifact> encoding : images) {
-      Artifact encoded = encoding.get();
-      ready.accept(encoded);
-      artifacts.add(encoded);
-    }
+    Artifact swatch = new Artifact("swatch.png", "image/png", PngEncoder.encode(swatchImage));
+    ready.accept(swatch);
+    Artifact replaced =
+        new Artifact(
+            "replaced.png",
+            "image/png",
+            PngEncoder.encodeIndexed(
+                image.width(), image.height(), ordered.labels(), ordered.colors()));
+    ready.accept(replaced);
+    List<Artifact> artifacts = new ArrayList<>(List.of(swatch, replaced));
     artifacts.addAll(small);
     double encodeMs = clock.lap();
     PaletteDocument document = document(image, clustering, ordered, options, source);

@@ -147,10 +147,8 @@ final class Outputs {
 
     /** Waits until no request of this draft is running, whether it succeeded or not. */
     void settle() {
-      CompletableFuture.allOf(writes.toArray(CompletableFuture<?>[]::new))
-          .exceptionally(failure -> null)
-          .join();
-      cleared.exceptionally(failure -> null).join();
+      Outputs.settle(CompletableFuture.allOf(writes.toArray(CompletableFuture<?>[]::new)));
+      Outputs.settle(cleared);
     }
   }
 
@@ -161,6 +159,11 @@ final class Outputs {
       running[i] = CompletableFuture.runAsync(requests[i], executor);
     }
     return CompletableFuture.allOf(running);
+  }
+
+  /** Waits for a request whose result is no longer wanted, so none outlives the invocation. */
+  static void settle(CompletableFuture<?> request) {
+    request.exceptionally(failure -> null).join();
   }
 
   /** Waits for a request and gives its result; rethrows its failure as it was thrown. */

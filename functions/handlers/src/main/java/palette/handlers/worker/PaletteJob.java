@@ -61,11 +61,11 @@ final class PaletteJob {
     try {
       committed = outputs.isCommitted(prefix, ref.eTag());
     } catch (RuntimeException | Error e) {
-      settle(input);
+      Outputs.settle(input);
       throw e;
     }
     if (committed) {
-      settle(input);
+      Outputs.settle(input);
       return new Outcome(
           ref, "skipped", prefix, null, "already done for this version", null, timings);
     }
@@ -118,11 +118,6 @@ final class PaletteJob {
     if (draft != null) {
       draft.settle();
     }
-  }
-
-  /** Waits for a request whose result is no longer wanted, so none outlives the invocation. */
-  private static void settle(CompletableFuture<?> request) {
-    request.exceptionally(failure -> null).join();
   }
 
   private static JobFacts facts(Storage.StoredObject object, PaletteRun run) {

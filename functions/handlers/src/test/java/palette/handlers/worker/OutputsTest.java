@@ -38,7 +38,7 @@ class OutputsTest {
         new MemoryStorage() {
           @Override
           void beforeDelete(String key) {
-            await(release);
+            WorkerCalls.await(release, 10);
           }
         };
     storage.put(
@@ -70,7 +70,7 @@ class OutputsTest {
         new MemoryStorage() {
           @Override
           void beforeWrite(String key) {
-            await(release);
+            WorkerCalls.await(release, 10);
           }
         };
     Outputs.Draft draft = new Outputs(storage, OUT, requests).begin(PREFIX);
@@ -90,14 +90,6 @@ class OutputsTest {
   private static List<String> calls(MemoryStorage storage) {
     synchronized (storage) {
       return List.copyOf(storage.calls);
-    }
-  }
-
-  private static void await(CountDownLatch latch) {
-    try {
-      latch.await(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 }

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
@@ -218,7 +217,7 @@ class PaletteWorkerTest {
             if (key.equals(INPUT_KEY)) {
               inputRequested.countDown();
             } else if (key.equals(INPUT_KEY + "/palette.json")) {
-              together.set(await(inputRequested));
+              together.set(WorkerCalls.await(inputRequested, 2));
             }
           }
         };
@@ -258,15 +257,6 @@ class PaletteWorkerTest {
   static final String INPUT_KEY = "photos/Café au lait.png";
 
   static final String ETAG = "f24210802e8d0690e0c1c2302f907cc4";
-
-  static boolean await(CountDownLatch latch) {
-    try {
-      return latch.await(2, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
-  }
 
   static void sleep(long ms) {
     try {

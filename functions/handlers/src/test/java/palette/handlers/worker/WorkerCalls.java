@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Calls the worker as Lambda does, with event JSON through its stream entry point, and reads each
@@ -59,5 +61,15 @@ final class WorkerCalls {
   /** The {@code outcome} of each job line: done, failed, skipped or retry. */
   static List<Object> outcomes(ByteArrayOutputStream log) {
     return jobs(log).stream().map(line -> line.get("outcome")).toList();
+  }
+
+  /** Waits up to {@code seconds} for {@code latch}; whether it opened. */
+  static boolean await(CountDownLatch latch, long seconds) {
+    try {
+      return latch.await(seconds, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 }

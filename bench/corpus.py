@@ -8,9 +8,11 @@ an index recording size, provenance, licence (from the package's DEP-5 copyright
 
 The split into a tuning half and a held-out half is fixed by checksum order: the images sorted by
 the SHA-256 of their pixels, even ranks tune, odd ranks are held out. Nobody chose which is which.
-Images added later with "set": "fresh" form a third split, "fresh", left out of that order (so the
-first two halves never change): they came after the engine was tuned and after its held-out half
-had been looked at, and judge the next engine change on images nobody has seen it run on.
+Images added later carry a "set" that names their split and are left out of that order (so the
+first two halves never change). "fresh": added after the engine was tuned and after its held-out
+half had been looked at, to judge the next engine change on images nobody had seen it run on.
+"fresh2": added on 2026-12-07, after fresh had been run, and kept for judging the next engine
+change in turn.
 
   /usr/bin/python3 bench/corpus.py          # fetch, verify, cache; prints the index
   /usr/bin/python3 bench/corpus.py --pin    # (re)write the checksums into corpus.json
@@ -36,6 +38,7 @@ BENCH = Path(__file__).resolve().parent
 MANIFEST = BENCH / "corpus.json"
 CACHE = BENCH / ".corpus"
 LETTERBOX_ASPECT = 2.39
+SPLITS = ("tuning", "held-out", "fresh", "fresh2")  # the checksum-order halves, then the "set"s
 
 
 def deb(package, version):
@@ -128,8 +131,10 @@ def build(pin):
         index.append({"name": entry["name"], "kind": entry["kind"], "raw": str(raw),
                       "width": pixels.shape[1], "height": pixels.shape[0],
                       "pixels_sha256": pixel_sha, **source})
-        if entry.get("set") == "fresh":
-            index[-1]["split"] = "fresh"
+        if "set" in entry:
+            if entry["set"] not in SPLITS[2:]:
+                sys.exit(f"{entry['name']}: set {entry['set']!r} is not one of {SPLITS[2:]}")
+            index[-1]["split"] = entry["set"]
     halves = [i for i in index if "split" not in i]
     for rank, item in enumerate(sorted(halves, key=lambda i: i["pixels_sha256"])):
         item["split"] = "tuning" if rank % 2 == 0 else "held-out"

@@ -103,7 +103,7 @@ def summary(table, ks, space):
                 "| median ms | max ms |", "|---|---|---|---|---|---|---|---|---|---|---|---|"]
         columns = ["ratio", "ratio8", "palette8"]
     lines = []
-    for split in ("fresh", "held-out", "tuning"):
+    for split in reversed(corpus.SPLITS):  # newest first: fresh2, fresh, held-out, tuning
         for k in ks:
             part = [r for r in table if r["split"] == split and r["k"] == k]
             if not part:
@@ -139,7 +139,7 @@ def detail(table, space):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--split", choices=["tuning", "held-out", "fresh"])
+    parser.add_argument("--split", choices=corpus.SPLITS)
     parser.add_argument("--space", choices=["rgb", "oklab"], default="rgb")
     parser.add_argument("--ks", nargs="*", type=int, default=list(references.KS))
     parser.add_argument("--runs", type=int, default=3, help="timed runs per image and k")

@@ -179,7 +179,7 @@ def check(name, k):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--split", choices=["tuning", "held-out", "fresh"])
+    parser.add_argument("--split", choices=corpus.SPLITS)
     parser.add_argument("--ks", nargs="*", type=int, default=list(KS))
     parser.add_argument("--check", nargs=2, metavar=("NAME", "K"))
     parser.add_argument("--space", choices=["rgb", "oklab"], default="rgb")

@@ -11,8 +11,8 @@ the SHA-256 of their pixels, even ranks tune, odd ranks are held out. Nobody cho
 Images added later carry a "set" that names their split and are left out of that order (so the
 first two halves never change). "fresh": added after the engine was tuned and after its held-out
 half had been looked at, to judge the next engine change on images nobody had seen it run on.
-"fresh2": added on 2026-12-07, after fresh had been run, and kept for judging the next engine
-change in turn.
+"fresh2": added on 2026-12-07, after fresh had been run; its first run led to change 9 of
+docs/quality.md, so the engine change after that needs new images again.
 
   /usr/bin/python3 bench/corpus.py          # fetch, verify, cache; prints the index
   /usr/bin/python3 bench/corpus.py --pin    # (re)write the checksums into corpus.json

@@ -12,14 +12,14 @@ import palette.core.options.SortOrder;
  * Deterministic k-means over the opaque pixels of an image.
  *
  * <p>How: one pass builds a colour histogram; the pixels are reduced to weighted points (each
- * distinct colour when there are at most 4,096, otherwise each non-empty bin of 4×4×4 colours at
- * its pixels' mean colour); Lloyd's algorithm runs on those points from the best of several seeded
- * k-means++ starts ({@link MultiStart}); swap moves ({@link LocalSearch}) leave the local optimum
- * Lloyd stopped in when that lowers the error; on bins, Lloyd then goes on from there on the
- * distinct colours themselves, weighted by their pixel counts (up to {@link
- * ColorHistogram#COUNTED_COLORS} colours), which is k-means on every pixel, with a few more swap
- * moves when the colours are few enough for them to be cheap; colours closer than the eye can tell
- * apart give way to unserved saturated details ({@link Accents}); the centroids are rounded to
+ * distinct colour when there are at most {@link WeightedColors#EXACT_LIMIT}, otherwise each
+ * non-empty bin of 4×4×4 colours at its pixels' mean colour); Lloyd's algorithm runs on those
+ * points from the best of several seeded k-means++ starts ({@link MultiStart}); swap moves ({@link
+ * LocalSearch}) leave the local optimum Lloyd stopped in when that lowers the error; on bins, Lloyd
+ * then goes on from there on the distinct colours themselves, weighted by their pixel counts (up to
+ * {@link ColorHistogram#COUNTED_COLORS} colours), which is k-means on every pixel, with a few more
+ * swap moves when the colours are few enough for them to be cheap; colours closer than the eye can
+ * tell apart give way to unserved saturated details ({@link Accents}); the centroids are rounded to
  * 8-bit sRGB; a last pass gives every pixel its exact nearest palette colour and measures the error
  * over all pixels.
  *

@@ -30,8 +30,9 @@ final class MultiStart {
   static final long FINAL_BUDGET = 120_000_000L;
 
   /**
-   * Starts when the points are distinct colours (at most 4,096), unscreened: as many as {@link
-   * #WORK_BUDGET} allows up to this; few colours make many local optima, and a start is cheap.
+   * Starts when the points are distinct colours (at most {@link WeightedColors#EXACT_LIMIT}),
+   * unscreened: as many as {@link #WORK_BUDGET} allows up to this; few colours make many local
+   * optima, and a start is cheap.
    */
   static final int DIRECT_STARTS = 64;
 

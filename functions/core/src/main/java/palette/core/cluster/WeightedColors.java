@@ -10,8 +10,15 @@ import palette.core.options.ColorSpace;
  * histogram bin (see {@code bench/README.md}); the final labels are always computed per pixel.
  */
 public final class WeightedColors {
-  /** At most this many distinct colours are clustered exactly, one point per colour. */
-  public static final int EXACT_LIMIT = 1 << 12;
+  /**
+   * At most this many distinct colours are clustered exactly, one point per colour, with the many
+   * starts and moves few colours need ({@link MultiStart#DIRECT_STARTS}, {@link
+   * LocalSearch#COLOR_TRIALS}). It was 4,096 until a near-grey astronomy map of 4,872 colours ended
+   * 0.55% above the reference at k = 6 on bins; at 8,192 it and the held-out half's only image in
+   * that range came out better at every k ({@code docs/quality.md}, change 9). The starts' work
+   * budget bounds what a larger set costs.
+   */
+  public static final int EXACT_LIMIT = 1 << 13;
 
   /** Merged points per cluster below which merging would leave k-means too little to work on. */
   private static final int COARSE_MIN_PER_CLUSTER = 8;
@@ -37,8 +44,8 @@ public final class WeightedColors {
   /**
    * One point per distinct colour when there are at most {@link #EXACT_LIMIT} of them, otherwise
    * one per non-empty bin at the bin's mean colour. Either way there are more points than k
-   * whenever the image has more than k distinct colours (a bin holds at most 64 colours, and 2^12 /
-   * 64 is 64, the largest k).
+   * whenever the image has more than k distinct colours (a bin holds at most 64 colours, and 2^13 /
+   * 64 is 128, more than the largest k, 64).
    */
   static WeightedColors of(ColorHistogram histogram, ColorSpace space) {
     return histogram.distinctColors() <= EXACT_LIMIT

@@ -47,7 +47,9 @@ class KMeansPropertiesTest {
   @MethodSource("noisyImages")
   void noisyImagesClusteredOnBinsKeepEveryPromise(long seed) {
     SplittableRandom random = new SplittableRandom(seed);
-    int side = RandomCases.between(random, 70, 90);
+    // Opaque noise has about one colour a pixel: a fifth more pixels than the limit, at least.
+    int least = (int) Math.ceil(Math.sqrt(1.2 * WeightedColors.EXACT_LIMIT));
+    int side = RandomCases.between(random, least, least * 9 / 7);
     PixelImage image = image(random, side, side, 1 << 24);
     checkAll(image, options(random).withLimit(RandomCases.between(random, 1, 30)));
   }

@@ -1,5 +1,9 @@
 package palette.core.cluster;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.IntFunction;
+
 /**
  * Swap moves after Lloyd has stopped, to leave a poor local optimum: the centre whose points would
  * cost least to hand to their second-nearest centre moves onto the point that is served worst (the
@@ -79,29 +83,34 @@ final class LocalSearch {
 
   /**
    * As {@link #improve(WeightedColors, Lloyd.Result, int, double)}, with at most {@code trials}.
+   *
+   * <p>On several cores the next moves are tried at once, one per core: as long as the moves are
+   * rejected the best result does not change, so the next move is the one that takes the next
+   * worst point; once one is kept, the moves tried beside it after it are dropped, as if never
+   * tried. The moves kept, and so the result, are the same on any number of cores.
    */
   static Lloyd.Result improve(
       WeightedColors points, Lloyd.Result start, int limit, double tolerance, int trials) {
     Lloyd.Result best = start;
     boolean[] tried = new boolean[points.size];
+    int allowed = Math.max(1, trials / 4);
     int rejected = 0;
-    for (int trial = 0; trial < trials && rejected < Math.max(1, trials / 4); trial++) {
-      Costs costs = Costs.of(points, best.centres(), tried);
-      if (costs.worst < 0) {
+    int trial = 0;
+    while (trial < trials && rejected < allowed) {
+      int batch = Math.min(Parallel.cores(), Math.min(trials - trial, allowed - rejected));
+      Costs costs = Costs.of(points, best.centres(), tried, batch);
+      if (costs.worst.length == 0) {
         break;
       }
-      tried[costs.worst] = true;
-      double[] centres = best.centres().clone();
-      int c = costs.cheapest;
-      centres[3 * c] = points.x[costs.worst];
-      centres[3 * c + 1] = points.y[costs.worst];
-      centres[3 * c + 2] = points.z[costs.worst];
-      Lloyd.Result moved =
-          Lloyd.iterate(points, centres, Math.min(limit, SETTLE_ITERATIONS), tolerance);
-      if (moved.sse() < best.sse() * (1 - 1e-9)) {
-        best = moved;
-        rejected = 0;
-      } else {
+      List<Lloyd.Result> moves = moves(points, best, costs, limit, tolerance);
+      for (int m = 0; m < moves.size(); m++) {
+        tried[costs.worst[m]] = true;
+        trial++;
+        if (moves.get(m).sse() < best.sse() * (1 - 1e-9)) {
+          best = moves.get(m);
+          rejected = 0;
+          break;
+        }
         rejected++;
       }
     }
@@ -109,30 +118,58 @@ final class LocalSearch {
   }
 
   /**
-   * For the current centres: the centre whose removal raises the error least, and the untried point
-   * with the largest weighted squared distance to its nearest centre (-1 if none).
+   * For each of the worst points, the cheapest centre moved onto it and Lloyd settled again; one
+   * move runs on the calling thread, so that it keeps the cores for its own passes.
    */
-  private record Costs(int cheapest, int worst) {
-    static Costs of(WeightedColors p, double[] centres, boolean[] tried) {
+  private static List<Lloyd.Result> moves(
+      WeightedColors points, Lloyd.Result from, Costs costs, int limit, double tolerance) {
+    IntFunction<Lloyd.Result> move =
+        m -> {
+          double[] centres = from.centres().clone();
+          int c = costs.cheapest;
+          int worst = costs.worst[m];
+          centres[3 * c] = points.x[worst];
+          centres[3 * c + 1] = points.y[worst];
+          centres[3 * c + 2] = points.z[worst];
+          return Lloyd.iterate(points, centres, Math.min(limit, SETTLE_ITERATIONS), tolerance);
+        };
+    return costs.worst.length == 1 ? List.of(move.apply(0)) : Parallel.tasks(costs.worst.length, move);
+  }
+
+  /**
+   * For the current centres: the centre whose removal raises the error least, and the untried
+   * points with the largest weighted squared distance to their nearest centre, at most {@code n},
+   * worst first (ties: the lower index first; none with a distance of 0).
+   */
+  private record Costs(int cheapest, int[] worst) {
+    static Costs of(WeightedColors p, double[] centres, boolean[] tried, int n) {
       int k = centres.length / 3;
       double[] removal = new double[k];
-      int worst = -1;
-      double worstCost = 0;
+      int[] worst = new int[n];
+      double[] worstCost = new double[n];
+      int found = 0;
       double[] two = new double[2];
       for (int i = 0; i < p.size; i++) {
         int nearest = Bounds.nearestTwo(p, i, centres, two);
         removal[nearest] += p.weight[i] * (two[1] - two[0]);
         double cost = p.weight[i] * two[0];
-        if (!tried[i] && cost > worstCost) {
-          worstCost = cost;
-          worst = i;
+        if (!tried[i] && cost > 0 && (found < n || cost > worstCost[n - 1])) {
+          int at = Math.min(found, n - 1);
+          while (at > 0 && cost > worstCost[at - 1]) {
+            worst[at] = worst[at - 1];
+            worstCost[at] = worstCost[at - 1];
+            at--;
+          }
+          worst[at] = i;
+          worstCost[at] = cost;
+          found = Math.min(n, found + 1);
         }
       }
       int cheapest = 0;
       for (int c = 1; c < k; c++) {
         cheapest = removal[c] < removal[cheapest] ? c : cheapest;
       }
-      return new Costs(cheapest, worst);
+      return new Costs(cheapest, Arrays.copyOf(worst, found));
     }
   }
 }

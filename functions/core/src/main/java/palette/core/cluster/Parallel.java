@@ -92,7 +92,8 @@ public final class Parallel {
    */
   static volatile int assumedCores;
 
-  private static int cores() {
+  /** The cores the work is spread over. */
+  static int cores() {
     int assumed = assumedCores;
     return assumed > 0 ? assumed : Runtime.getRuntime().availableProcessors();
   }

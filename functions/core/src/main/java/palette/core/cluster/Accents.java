@@ -146,8 +146,9 @@ final class Accents {
   private static double[] clusterWeights(WeightedColors p, double[] centres) {
     double[] weight = new double[centres.length / 3];
     double[] two = new double[2];
+    Bounds.Axes axes = Bounds.Axes.of(centres);
     for (int i = 0; i < p.size; i++) {
-      weight[Bounds.nearestTwo(p, i, centres, two)] += p.weight[i];
+      weight[axes.nearestTwo(p.x[i], p.y[i], p.z[i], two)] += p.weight[i];
     }
     return weight;
   }

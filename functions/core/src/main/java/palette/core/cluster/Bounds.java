@@ -51,6 +51,7 @@ final class Bounds {
   /** Nearest centre of the points {@code [from, to)}; returns how many labels changed. */
   private int assign(WeightedColors p, double[] centres, int from, int to) {
     double[] two = new double[2];
+    Axes axes = Axes.of(centres);
     int changed = 0;
     for (int i = from; i < to; i++) {
       int own = label[i];
@@ -68,7 +69,7 @@ final class Bounds {
           continue;
         }
       }
-      int nearest = nearestTwo(p, i, centres, two);
+      int nearest = axes.nearestTwo(p.x[i], p.y[i], p.z[i], two);
       upper[i] = Math.sqrt(two[0]);
       lower[i] = Math.sqrt(two[1]);
       if (own != nearest) {
@@ -80,32 +81,50 @@ final class Bounds {
   }
 
   /**
-   * The centre nearest to point {@code i} (ties: lowest index); the squared distances to it and to
-   * the second nearest go into {@code two}.
+   * The centres one axis to an array, so that the distances to all of them are one loop the
+   * compiler can run several lanes at a time; the sums are the same as one centre at a time.
    */
-  static int nearestTwo(WeightedColors p, int i, double[] centres, double[] two) {
-    double px = p.x[i];
-    double py = p.y[i];
-    double pz = p.z[i];
-    int nearest = 0;
-    double min = Double.POSITIVE_INFINITY;
-    double second = Double.POSITIVE_INFINITY;
-    for (int c = 0, at = 0; at < centres.length; c++, at += 3) {
-      double dx = px - centres[at];
-      double dy = py - centres[at + 1];
-      double dz = pz - centres[at + 2];
-      double d = dx * dx + dy * dy + dz * dz;
-      if (d < min) {
-        second = min;
-        min = d;
-        nearest = c;
-      } else if (d < second) {
-        second = d;
+  record Axes(double[] x, double[] y, double[] z, double[] distance) {
+    static Axes of(double[] centres) {
+      int k = centres.length / 3;
+      Axes axes = new Axes(new double[k], new double[k], new double[k], new double[k]);
+      for (int c = 0; c < k; c++) {
+        axes.x[c] = centres[3 * c];
+        axes.y[c] = centres[3 * c + 1];
+        axes.z[c] = centres[3 * c + 2];
       }
+      return axes;
     }
-    two[0] = min;
-    two[1] = second;
-    return nearest;
+
+    /**
+     * The centre nearest to the point {@code (px, py, pz)} (ties: lowest index); the squared
+     * distances to it and to the second nearest go into {@code two}.
+     */
+    int nearestTwo(double px, double py, double pz, double[] two) {
+      double[] d = distance;
+      for (int c = 0; c < d.length; c++) {
+        double dx = px - x[c];
+        double dy = py - y[c];
+        double dz = pz - z[c];
+        d[c] = dx * dx + dy * dy + dz * dz;
+      }
+      int nearest = 0;
+      double min = Double.POSITIVE_INFINITY;
+      double second = Double.POSITIVE_INFINITY;
+      for (int c = 0; c < d.length; c++) {
+        double e = d[c];
+        if (e < min) {
+          second = min;
+          min = e;
+          nearest = c;
+        } else if (e < second) {
+          second = e;
+        }
+      }
+      two[0] = min;
+      two[1] = second;
+      return nearest;
+    }
   }
 
   /**

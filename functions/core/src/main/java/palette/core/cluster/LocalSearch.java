@@ -149,8 +149,9 @@ final class LocalSearch {
       double[] worstCost = new double[n];
       int found = 0;
       double[] two = new double[2];
+      Bounds.Axes axes = Bounds.Axes.of(centres);
       for (int i = 0; i < p.size; i++) {
-        int nearest = Bounds.nearestTwo(p, i, centres, two);
+        int nearest = axes.nearestTwo(p.x[i], p.y[i], p.z[i], two);
         removal[nearest] += p.weight[i] * (two[1] - two[0]);
         double cost = p.weight[i] * two[0];
         if (!tried[i] && cost > 0 && (found < n || cost > worstCost[n - 1])) {

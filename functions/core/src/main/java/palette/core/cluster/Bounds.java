@@ -8,6 +8,9 @@ import java.util.Arrays;
  * point's centre is strictly the nearest and its distances need not be computed.
  */
 final class Bounds {
+  /** The points these bounds are for. */
+  final WeightedColors points;
+
   final int[] label;
   private final double[] upper;
   private final double[] lower;
@@ -20,13 +23,58 @@ final class Bounds {
 
   private final double[] shrink;
 
-  Bounds(int size, int k) {
-    label = new int[size];
-    upper = new double[size];
-    lower = new double[size];
+  Bounds(WeightedColors points, int k) {
+    this.points = points;
+    label = new int[points.size];
+    upper = new double[points.size];
+    lower = new double[points.size];
     grow = new double[k];
     shrink = new double[k];
     Arrays.fill(label, -1);
+  }
+
+  private Bounds(Bounds from) {
+    points = from.points;
+    label = from.label.clone();
+    upper = from.upper.clone();
+    lower = from.lower.clone();
+    grow = from.grow.clone();
+    shrink = from.shrink.clone();
+  }
+
+  /**
+   * Bounds for the distinct colours of a histogram, each from the bounds of the bin it falls in: a
+   * colour at distance r from its bin's point is at most r farther from the bin's centre and at
+   * least r nearer any other (the triangle inequality). Most colours then keep their bin's centre
+   * without computing a distance, where fresh bounds would compute k for every colour.
+   *
+   * @param colors the histogram's distinct colours, in bin order ({@link
+   *     WeightedColors#ofDistinctColors})
+   * @param bins bounds on the histogram's bins ({@link WeightedColors#of}), valid for the centres
+   *     the colours are to start from
+   */
+  static Bounds ofColors(WeightedColors colors, ColorHistogram histogram, Bounds bins) {
+    Bounds bounds = new Bounds(colors, bins.grow.length);
+    WeightedColors p = bins.points;
+    int i = 0;
+    for (int j = 0; j < p.size; j++) {
+      int n = Long.bitCount(histogram.cells[ColorHistogram.STRIDE * p.bin[j]]);
+      for (int end = i + n; i < end; i++) {
+        double dx = colors.x[i] - p.x[j];
+        double dy = colors.y[i] - p.y[j];
+        double dz = colors.z[i] - p.z[j];
+        double r = Math.sqrt(dx * dx + dy * dy + dz * dz);
+        bounds.label[i] = bins.label[j];
+        bounds.upper[i] = bins.upper[j] + r;
+        bounds.lower[i] = bins.lower[j] - r;
+      }
+    }
+    return bounds;
+  }
+
+  /** A copy to go on from, leaving these as they are. */
+  Bounds copy() {
+    return new Bounds(this);
   }
 
   /**

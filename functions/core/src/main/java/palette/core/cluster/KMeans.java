@@ -72,7 +72,8 @@ public final class KMeans {
     best = LocalSearch.improve(points, best, options.limit(), tolerance);
     if (points.bin != null && histogram.colorCounts() != null) {
       WeightedColors colors = WeightedColors.ofDistinctColors(histogram, space);
-      best = Lloyd.iterate(colors, best.centres(), options.limit(), tolerance);
+      Bounds start = Bounds.ofColors(colors, histogram, best.bounds());
+      best = Lloyd.iterate(colors, best.centres().clone(), start, options.limit(), tolerance);
       best =
           LocalSearch.improve(
               colors, best, options.limit(), tolerance, LocalSearch.exactTrials(colors.size, k));

@@ -10,8 +10,10 @@ final class Lloyd {
   /**
    * @param centres {@code [x0, y0, z0, x1, ...]} in the clustering space
    * @param sse weighted sum of squared distances of the points to their nearest centre
+   * @param bounds each point's nearest of {@code centres}, with its distance bounds
    */
-  record Result(double[] centres, int iterations, StopReason stopReason, double sse) {}
+  record Result(
+      double[] centres, int iterations, StopReason stopReason, double sse, Bounds bounds) {}
 
   static Result run(WeightedColors points, int k, int limit, SplitMix random, double tolerance) {
     return iterate(points, KMeansPlusPlus.seed(points, k, random), limit, tolerance);
@@ -24,12 +26,33 @@ final class Lloyd {
    * any other, loosened by how far the centres move.
    */
   static Result iterate(WeightedColors points, double[] centres, int limit, double tolerance) {
-    Bounds bounds = new Bounds(points.size, centres.length / 3);
+    return iterate(points, centres, new Bounds(points, centres.length / 3), limit, tolerance);
+  }
+
+  /**
+   * As {@link #iterate(WeightedColors, double[], int, double)} from {@code from}'s centres, with
+   * the same result. When {@code from} was found on these points, its bounds still hold for its
+   * centres, so the first pass computes few distances instead of k for every point.
+   */
+  static Result iterate(WeightedColors points, Result from, int limit, double tolerance) {
+    double[] centres = from.centres().clone();
+    return from.bounds().points == points
+        ? iterate(points, centres, from.bounds().copy(), limit, tolerance)
+        : iterate(points, centres, limit, tolerance);
+  }
+
+  /**
+   * The iterations from {@code centres} with {@code bounds} either fresh or valid for exactly these
+   * centres: the first pass then gives every point the label fresh bounds would, whether or not it
+   * changes any, and the iteration goes on as if from fresh bounds.
+   */
+  static Result iterate(
+      WeightedColors points, double[] centres, Bounds bounds, int limit, double tolerance) {
     Moments moments = Moments.of(points);
     double[] moves = new double[centres.length / 3];
     for (int iteration = 1; ; iteration++) {
-      if (bounds.assign(points, centres) == 0) {
-        return result(points, centres, iteration, StopReason.ASSIGNMENTS_STABLE, bounds.label);
+      if (bounds.assign(points, centres) == 0 && iteration > 1) {
+        return result(points, centres, iteration, StopReason.ASSIGNMENTS_STABLE, bounds);
       }
       double moved = update(points, moments, centres, bounds, moves);
       bounds.loosen(moves);
@@ -37,7 +60,7 @@ final class Lloyd {
         bounds.assign(points, centres);
         StopReason reason =
             moved < tolerance ? StopReason.CENTROIDS_STABLE : StopReason.LIMIT_REACHED;
-        return result(points, centres, iteration, reason, bounds.label);
+        return result(points, centres, iteration, reason, bounds);
       }
     }
   }
@@ -59,12 +82,13 @@ final class Lloyd {
   }
 
   private static Result result(
-      WeightedColors points, double[] centres, int iterations, StopReason reason, int[] label) {
+      WeightedColors points, double[] centres, int iterations, StopReason reason, Bounds bounds) {
+    int[] label = bounds.label;
     double sse = 0;
     for (int i = 0; i < points.size; i++) {
       sse += points.weight[i] * squared(points, i, centres, label[i]);
     }
-    return new Result(centres, iterations, reason, sse);
+    return new Result(centres, iterations, reason, sse, bounds);
   }
 
   static double squared(WeightedColors p, int i, double[] centres, int c) {

@@ -85,9 +85,9 @@ final class LocalSearch {
    * As {@link #improve(WeightedColors, Lloyd.Result, int, double)}, with at most {@code trials}.
    *
    * <p>On several cores the next moves are tried at once, one per core: as long as the moves are
-   * rejected the best result does not change, so the next move is the one that takes the next
-   * worst point; once one is kept, the moves tried beside it after it are dropped, as if never
-   * tried. The moves kept, and so the result, are the same on any number of cores.
+   * rejected the best result does not change, so the next move is the one that takes the next worst
+   * point; once one is kept, the moves tried beside it after it are dropped, as if never tried. The
+   * moves kept, and so the result, are the same on any number of cores.
    */
   static Lloyd.Result improve(
       WeightedColors points, Lloyd.Result start, int limit, double tolerance, int trials) {
@@ -133,7 +133,9 @@ final class LocalSearch {
           centres[3 * c + 2] = points.z[worst];
           return Lloyd.iterate(points, centres, Math.min(limit, SETTLE_ITERATIONS), tolerance);
         };
-    return costs.worst.length == 1 ? List.of(move.apply(0)) : Parallel.tasks(costs.worst.length, move);
+    return costs.worst.length == 1
+        ? List.of(move.apply(0))
+        : Parallel.tasks(costs.worst.length, move);
   }
 
   /**

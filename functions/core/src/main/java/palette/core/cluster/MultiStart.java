@@ -96,9 +96,7 @@ final class MultiStart {
       spent += step;
     }
     Lloyd.Result winner = round.get(0);
-    return spent < limit
-        ? Lloyd.iterate(points, winner.centres().clone(), limit - spent, tolerance)
-        : winner;
+    return spent < limit ? Lloyd.iterate(points, winner, limit - spent, tolerance) : winner;
   }
 
   /** The {@code n} results with the lowest error, lowest first (ties: the earlier one). */
@@ -117,8 +115,7 @@ final class MultiStart {
   private static List<Lloyd.Result> continued(
       WeightedColors points, List<Lloyd.Result> from, int iterations, double tolerance) {
     return Parallel.tasks(
-        from.size(),
-        i -> Lloyd.iterate(points, from.get(i).centres().clone(), iterations, tolerance));
+        from.size(), i -> Lloyd.iterate(points, from.get(i), iterations, tolerance));
   }
 
   /** k/2 rounded down to even, 2 to {@link #MAX_FINALISTS}, within {@link #FINAL_BUDGET}. */

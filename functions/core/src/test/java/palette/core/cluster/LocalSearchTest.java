@@ -3,6 +3,8 @@ package palette.core.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import palette.core.options.ColorSpace;
 
 class LocalSearchTest {
@@ -62,6 +64,35 @@ class LocalSearchTest {
     assertThat(LocalSearch.exactTrials(60_000, 16)).isZero();
     assertThat(LocalSearch.exactTrials(60_000, 32)).isEqualTo(1);
     assertThat(LocalSearch.exactTrials(1_000, 6)).isEqualTo(LocalSearch.binTrials(6));
+  }
+
+  /**
+   * On several cores the next moves are tried side by side; the moves kept, and so the result, are
+   * those of one core, also when a move is kept in the middle of a batch.
+   */
+  @ParameterizedTest(name = "seed {0}")
+  @ValueSource(longs = {1, 2, 3, 4})
+  void theMovesKeptDoNotDependOnTheNumberOfCores(long seed) {
+    WeightedColors bins =
+        WeightedColors.of(ColorHistogram.of(BoundsTest.blobs(seed)), ColorSpace.RGB);
+    Lloyd.Result start = Lloyd.run(bins, 16, 3, new SplitMix(seed), TOLERANCE);
+
+    Lloyd.Result one = improveWithCores(1, bins, start);
+    assertThat(one.sse()).isLessThan(start.sse());
+    for (int cores = 2; cores <= 4; cores++) {
+      Lloyd.Result several = improveWithCores(cores, bins, start);
+      assertThat(several.centres()).as("%d cores", cores).containsExactly(one.centres());
+      assertThat(several.sse()).isEqualTo(one.sse());
+    }
+  }
+
+  private static Lloyd.Result improveWithCores(int cores, WeightedColors points, Lloyd.Result r) {
+    Parallel.assumedCores = cores;
+    try {
+      return LocalSearch.improve(points, r, 20, TOLERANCE, 24);
+    } finally {
+      Parallel.assumedCores = 0;
+    }
   }
 
   private static Long[] greys(double[] centres) {

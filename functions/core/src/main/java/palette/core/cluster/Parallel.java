@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
@@ -18,6 +19,19 @@ public final class Parallel {
   static final int MIN_CHUNK = 1 << 17;
 
   private static final int MAX_PARTS = 8;
+
+  /**
+   * Threads for the lanes after the first, kept between calls. Not the common fork-join pool: with
+   * two cores its parallelism is 1, and {@link CompletableFuture} then starts a new thread for
+   * every task given to it, which cost more than many a pass over the points.
+   */
+  private static final ExecutorService LANES =
+      Executors.newCachedThreadPool(
+          work -> {
+            Thread thread = new Thread(work, "palette-lane");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   private Parallel() {}
 
@@ -53,9 +67,7 @@ public final class Parallel {
     AtomicInteger next = new AtomicInteger();
     List<CompletableFuture<Void>> others = new ArrayList<>();
     for (int lane = 1; lane < lanes; lane++) {
-      others.add(
-          CompletableFuture.runAsync(
-              () -> runLane(next, count, task, results), ForkJoinPool.commonPool()));
+      others.add(CompletableFuture.runAsync(() -> runLane(next, count, task, results), LANES));
     }
     runLane(next, count, task, results);
     others.forEach(Parallel::join);

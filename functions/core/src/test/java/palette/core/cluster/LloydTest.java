@@ -1,6 +1,7 @@
 package palette.core.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 import palette.core.options.ColorSpace;
@@ -49,6 +50,44 @@ class LloydTest {
       assertThat(a[3 * c]).isBetween(0.0, 9.0).isEqualTo(Math.rint(a[3 * c]));
     }
     assertThat(java.util.Arrays.stream(xs).distinct().count()).isEqualTo(5);
+  }
+
+  /**
+   * The first centre is drawn by weight: over many seeds each point comes up in proportion to its
+   * pixels, also the points in blocks that a draw passes by their sums.
+   */
+  @Test
+  void kMeansPlusPlusDrawsTheFirstCentreByWeight() {
+    int n = 300;
+    int[] colors = new int[n];
+    long[] counts = new long[n];
+    long total = 0;
+    for (int i = 0; i < n; i++) {
+      colors[i] = i << 8; // red 1 from i = 256 on
+      counts[i] = 1 + (i * 37) % 50;
+      total += counts[i];
+    }
+    WeightedColors points = WeightedColors.ofColors(colors, counts, ColorSpace.RGB);
+    int draws = 40_000;
+    int groups = 15;
+    long[] seen = new long[groups];
+    for (int s = 0; s < draws; s++) {
+      double[] centres = KMeansPlusPlus.seed(points, 2, new SplitMix(s));
+      int drawn = (int) Math.round(centres[0] * 256 + centres[1]);
+      seen[drawn * groups / n]++;
+    }
+    for (int g = 0; g < groups; g++) {
+      long weight = 0;
+      for (int i = g * n / groups; i < (g + 1) * n / groups; i++) {
+        weight += counts[i];
+      }
+      double p = (double) weight / total;
+      double expected = draws * p;
+      double sigma = Math.sqrt(draws * p * (1 - p));
+      assertThat((double) seen[g])
+          .as("points %d..", g * n / groups)
+          .isCloseTo(expected, within(5 * sigma));
+    }
   }
 
   @Test

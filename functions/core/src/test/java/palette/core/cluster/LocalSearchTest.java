@@ -1,6 +1,7 @@
 package palette.core.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -64,6 +65,75 @@ class LocalSearchTest {
     assertThat(LocalSearch.exactTrials(60_000, 16)).isZero();
     assertThat(LocalSearch.exactTrials(60_000, 32)).isEqualTo(1);
     assertThat(LocalSearch.exactTrials(1_000, 6)).isEqualTo(LocalSearch.binTrials(6));
+  }
+
+  /**
+   * A broad cluster served by one centre next to a tight pair served by two: the split gives the
+   * broad one two centres, at its 2-means optimum, and the pair one.
+   */
+  @Test
+  void aSplitGivesABroadClusterTheCentreATightPairDoesNotNeed() {
+    int[] colors = new int[203];
+    long[] counts = new long[203];
+    for (int i = 0; i <= 200; i++) {
+      colors[i] = i << 16 | (i / 2) << 8 | 30; // a line not along an axis nor the grey diagonal
+      counts[i] = 10;
+    }
+    colors[201] = 0xff00ff;
+    colors[202] = 0xfa00ff;
+    counts[201] = 1000;
+    counts[202] = 1000;
+    WeightedColors points = WeightedColors.ofColors(colors, counts, ColorSpace.RGB);
+    Lloyd.Result stuck =
+        Lloyd.iterate(points, new double[] {100, 50, 30, 255, 0, 255, 250, 0, 255}, 20, TOLERANCE);
+    assertThat(greys(stuck.centres())).containsExactly(100L, 255L, 250L);
+
+    Lloyd.Result split = LocalSearch.split(points, stuck, 20, TOLERANCE, 8);
+
+    assertThat(split.sse()).isLessThan(stuck.sse() / 2);
+    double[] c = split.centres();
+    assertThat(greys(c)).containsExactlyInAnyOrder(50L, 150L, 253L);
+    for (int centre = 0; centre < 3; centre++) {
+      if (c[3 * centre] < 200) {
+        assertThat(c[3 * centre + 1]).isCloseTo(c[3 * centre] / 2, within(1.0));
+        assertThat(c[3 * centre + 2]).isCloseTo(30, within(1e-9));
+      }
+    }
+    assertThat(LocalSearch.splitTrials(16)).isZero();
+    assertThat(LocalSearch.splitTrials(17)).isEqualTo(LocalSearch.SPLIT_TRIALS);
+  }
+
+  /** The split goes along the cluster's widest axis, 0.8 standard deviations either side. */
+  @Test
+  void theSplitAxisIsTheClustersPrincipalAxis() {
+    // Points x = t, y = t / 2, z = 30 - t / 4 for t = -100..100: one direction, known spread.
+    int n = 201;
+    WeightedColors points = new WeightedColors(n, false);
+    for (int i = 0; i < n; i++) {
+      double t = i - 100;
+      points.x[i] = 100 + t;
+      points.y[i] = 60 + t / 2;
+      points.z[i] = 30 - t / 4;
+      points.weight[i] = 1;
+    }
+    Lloyd.Result one = Lloyd.iterate(points, new double[] {100, 60, 30}, 1, TOLERANCE);
+
+    LocalSearch.Spreads spreads = LocalSearch.Spreads.of(points, one);
+    double[] axis = spreads.widestAxis(0);
+
+    double variance = 0;
+    for (int i = 0; i < n; i++) {
+      double t = i - 100;
+      variance += t * t * (1 + 0.25 + 0.0625) / n;
+    }
+    double length = LocalSearch.SPLIT_SPREAD * Math.sqrt(variance);
+    double norm = Math.sqrt(1 + 0.25 + 0.0625);
+    double sign = Math.signum(axis[0]);
+    assertThat(sign * axis[0]).isCloseTo(length / norm, within(1e-6));
+    assertThat(sign * axis[1]).isCloseTo(length * 0.5 / norm, within(1e-6));
+    assertThat(sign * axis[2]).isCloseTo(-length * 0.25 / norm, within(1e-6));
+    assertThat(spreads.mean(0, 1)).isCloseTo(60, within(1e-9));
+    assertThat(spreads.error(0)).isCloseTo(variance * n, within(1e-6));
   }
 
   /**

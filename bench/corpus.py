@@ -12,7 +12,9 @@ Images added later carry a "set" that names their split and are left out of that
 first two halves never change). "fresh": added after the engine was tuned and after its held-out
 half had been looked at, to judge the next engine change on images nobody had seen it run on.
 "fresh2": added on 2026-12-07, after fresh had been run; its first run led to change 9 of
-docs/quality.md, so the engine change after that needs new images again.
+docs/quality.md, so the engine change after that needs new images again. "fresh3": added later
+on 2026-12-07, after fresh2 had been run, from packages no earlier split uses; only its
+scikit-learn references were computed, so the engine change after change 9 can be judged on it.
 
   /usr/bin/python3 bench/corpus.py          # fetch, verify, cache; prints the index
   /usr/bin/python3 bench/corpus.py --pin    # (re)write the checksums into corpus.json
@@ -38,7 +40,7 @@ BENCH = Path(__file__).resolve().parent
 MANIFEST = BENCH / "corpus.json"
 CACHE = BENCH / ".corpus"
 LETTERBOX_ASPECT = 2.39
-SPLITS = ("tuning", "held-out", "fresh", "fresh2")  # the checksum-order halves, then the "set"s
+SPLITS = ("tuning", "held-out", "fresh", "fresh2", "fresh3")  # checksum-order halves, then "set"s
 
 
 def deb(package, version):

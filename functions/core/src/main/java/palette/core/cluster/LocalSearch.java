@@ -56,7 +56,7 @@ final class LocalSearch {
   /**
    * Split moves tried above k = 16, on bins; as with swaps, a quarter of that rejected in a row
    * ends them. At k = 32 on the 83 images seen before (tuning, held-out, fresh, fresh2) they
-   * lowered 24 results and raised 2, took the medians to 0.9978, 0.9971, 0.9990 and 1.0011 and two
+   * lowered 23 results and raised 3, took the medians to 0.9978, 0.9971, 0.9990 and 1.0011 and two
    * of the worst cases under 1.005 (kstars-splash 1.0075 to 0.9987, city-night 1.0072 to 1.0048);
    * {@code docs/quality.md}, change 10. At k = 6 and 16 the worst cases already met the target, and
    * the splits' time is not spent there.

@@ -8,11 +8,11 @@ import java.util.function.IntFunction;
 /**
  * Moves after Lloyd has stopped, to leave a poor local optimum. A swap: the centre whose points
  * would cost least to hand to their second-nearest centre moves onto the point that is served worst
- * (the largest weighted squared distance to its centre). Above k = 16, then a split: that centre
- * and the centre of the cluster with the largest error go either side of that cluster's mean along
- * its widest axis. After a move Lloyd settles again, and the move is kept only if the weighted
- * error dropped. Lloyd alone never does this: it cannot take a centre from a crowded region to a
- * distant one that the start left uncovered, which is how a small saturated accent or one side of a
+ * (the largest weighted squared distance to its centre). Then, on bins, a split: that centre and
+ * the centre of the cluster with the largest error go either side of that cluster's mean along its
+ * widest axis. After a move Lloyd settles again, and the move is kept only if the weighted error
+ * dropped. Lloyd alone never does this: it cannot take a centre from a crowded region to a distant
+ * one that the start left uncovered, which is how a small saturated accent or one side of a
  * gradient gets a single colour where the image needs two; nor can it give a broad cluster a second
  * centre that is served by one centre too few.
  *
@@ -54,12 +54,12 @@ final class LocalSearch {
   static final int SETTLE_ITERATIONS = 10;
 
   /**
-   * Split moves tried above k = 16, on bins; as with swaps, a quarter of that rejected in a row
-   * ends them. At k = 32 on the 83 images seen before (tuning, held-out, fresh, fresh2) they
-   * lowered 23 results and raised 3, took the medians to 0.9978, 0.9971, 0.9990 and 1.0011 and two
-   * of the worst cases under 1.005 (kstars-splash 1.0075 to 0.9987, city-night 1.0072 to 1.0048);
-   * {@code docs/quality.md}, change 10. At k = 6 and 16 the worst cases already met the target, and
-   * the splits' time is not spent there.
+   * Split moves tried on bins; as with swaps, a quarter of that rejected in a row ends them. At k =
+   * 32 on the 83 images seen by then they lowered 23 results and raised 3, took the medians to
+   * 0.9978, 0.9971, 0.9990 and 1.0011 and two of the worst cases under 1.005 (change 10); at k = 6
+   * and 16, on all 101 images of five splits, they lowered 9 results and raised none, and took the
+   * k = 16 worst case of the newest split from 1.0090 to 1.0039 (change 11, {@code
+   * docs/quality.md}).
    */
   static final int SPLIT_TRIALS = 8;
 
@@ -102,22 +102,16 @@ final class LocalSearch {
     return Math.max(EXACT_WORK_BUDGET, EXACT_WORK_PER_CENTRE * (k - 16));
   }
 
-  /** Split moves at {@code k} centres: {@link #SPLIT_TRIALS} above k = 16, none up to it. */
-  static int splitTrials(int k) {
-    return k > 16 ? SPLIT_TRIALS : 0;
-  }
-
   /**
    * As {@link #improve(WeightedColors, Lloyd.Result, int, double)}, with at most {@code trials}
-   * swaps, then on bins {@link #splitTrials} splits. Not on exact colours: there the splits also
+   * swaps, then on bins {@link #SPLIT_TRIALS} splits. Not on exact colours: there the splits also
    * found lower errors, but on a dark photo with small bright details (the Hubble photo at k = 32)
    * they spend the near-duplicate colours that {@link Accents} gives to the red galaxies.
    */
   static Lloyd.Result improve(
       WeightedColors points, Lloyd.Result start, int limit, double tolerance, int trials) {
-    int k = start.centres().length / 3;
     Lloyd.Result swapped = search(points, start, limit, tolerance, trials, new Swaps(points));
-    return points.bin != null ? split(points, swapped, limit, tolerance, splitTrials(k)) : swapped;
+    return points.bin != null ? split(points, swapped, limit, tolerance, SPLIT_TRIALS) : swapped;
   }
 
   /** Up to {@code trials} split moves from {@code start}, as {@link #search} tries them. */

@@ -99,8 +99,6 @@ class LocalSearchTest {
         assertThat(c[3 * centre + 2]).isCloseTo(30, within(1e-9));
       }
     }
-    assertThat(LocalSearch.splitTrials(16)).isZero();
-    assertThat(LocalSearch.splitTrials(17)).isEqualTo(LocalSearch.SPLIT_TRIALS);
   }
 
   /** The split goes along the cluster's widest axis, 0.8 standard deviations either side. */

@@ -14,14 +14,14 @@ import palette.core.options.SortOrder;
  * <p>How: one pass builds a colour histogram; the pixels are reduced to weighted points (each
  * distinct colour when there are at most {@link WeightedColors#EXACT_LIMIT}, otherwise each
  * non-empty bin of 4×4×4 colours at its pixels' mean colour); Lloyd's algorithm runs on those
- * points from the best of several seeded k-means++ starts ({@link MultiStart}); swap moves, and on
- * bins split moves ({@link LocalSearch}), leave the local optimum Lloyd stopped in when that lowers
- * the error; on bins, Lloyd then goes on from there on the distinct colours themselves, weighted by
- * their pixel counts (up to {@link ColorHistogram#COUNTED_COLORS} colours), which is k-means on
- * every pixel, with a few more swap moves when the colours are few enough for them to be cheap;
- * colours closer than the eye can tell apart give way to unserved saturated details ({@link
- * Accents}); the centroids are rounded to 8-bit sRGB; a last pass gives every pixel its exact
- * nearest palette colour and measures the error over all pixels.
+ * points from the best of several seeded k-means++ starts ({@link MultiStart}); swap moves, and
+ * from k = 16 on bins split moves ({@link LocalSearch}), leave the local optimum Lloyd stopped in
+ * when that lowers the error; on bins, Lloyd then goes on from there on the distinct colours
+ * themselves, weighted by their pixel counts (up to {@link ColorHistogram#COUNTED_COLORS} colours),
+ * which is k-means on every pixel, with a few more swap moves when the colours are few enough for
+ * them to be cheap; colours closer than the eye can tell apart give way to unserved saturated
+ * details ({@link Accents}); the centroids are rounded to 8-bit sRGB; a last pass gives every pixel
+ * its exact nearest palette colour and measures the error over all pixels.
  *
  * <p>Why each step: bins make the search cheap, but a bin that straddles two clusters pulls both,
  * and the best start on bins is not always the best on pixels. On the held-out photos at k = 32 the

@@ -8,13 +8,13 @@ import java.util.function.IntFunction;
 /**
  * Moves after Lloyd has stopped, to leave a poor local optimum. A swap: the centre whose points
  * would cost least to hand to their second-nearest centre moves onto the point that is served worst
- * (the largest weighted squared distance to its centre). Then, on bins, a split: that centre and
- * the centre of the cluster with the largest error go either side of that cluster's mean along its
- * widest axis. After a move Lloyd settles again, and the move is kept only if the weighted error
- * dropped. Lloyd alone never does this: it cannot take a centre from a crowded region to a distant
- * one that the start left uncovered, which is how a small saturated accent or one side of a
- * gradient gets a single colour where the image needs two; nor can it give a broad cluster a second
- * centre that is served by one centre too few.
+ * (the largest weighted squared distance to its centre). From k = 16, then, on bins, a split: that
+ * centre and the centre of the cluster with the largest error go either side of that cluster's mean
+ * along its widest axis. After a move Lloyd settles again, and the move is kept only if the
+ * weighted error dropped. Lloyd alone never does this: it cannot take a centre from a crowded
+ * region to a distant one that the start left uncovered, which is how a small saturated accent or
+ * one side of a gradient gets a single colour where the image needs two; nor can it give a broad
+ * cluster a second centre that is served by one centre too few.
  *
  * <p>Deterministic: the candidates are ranked, not drawn, with ties to the lowest index.
  */
@@ -54,14 +54,21 @@ final class LocalSearch {
   static final int SETTLE_ITERATIONS = 10;
 
   /**
-   * Split moves tried on bins; as with swaps, a quarter of that rejected in a row ends them. At k =
-   * 32 on the 83 images seen by then they lowered 23 results and raised 3, took the medians to
-   * 0.9978, 0.9971, 0.9990 and 1.0011 and two of the worst cases under 1.005 (change 10); at k = 6
-   * and 16, on all 101 images of five splits, they lowered 9 results and raised none, and took the
-   * k = 16 worst case of the newest split from 1.0090 to 1.0039 (change 11, {@code
-   * docs/quality.md}).
+   * Split moves tried on bins from k = {@link #SPLITS_FROM}; as with swaps, a quarter of that
+   * rejected in a row ends them. At k = 32 on the 83 images seen by then they lowered 23 results
+   * and raised 3, took the medians to 0.9978, 0.9971, 0.9990 and 1.0011 and two of the worst cases
+   * under 1.005 (change 10); at k = 16, on all 101 images of five splits, they lowered 7 results
+   * and raised none, and took the newest split's worst case from 1.0090 to 1.0039 (change 11,
+   * {@code docs/quality.md}).
    */
   static final int SPLIT_TRIALS = 8;
+
+  /**
+   * The smallest k that gets split moves. Below it they lowered few results (k = 6: 2 of 101, by at
+   * most 0.09%; k = 10: 3 of 120) for 15–25% more clustering time on one core; from 16 on they cost
+   * 0–5% there, and the worst cases need them.
+   */
+  static final int SPLITS_FROM = 16;
 
   /**
    * How far either side of its mean a split cluster's two centres go along its widest axis, in
@@ -103,15 +110,23 @@ final class LocalSearch {
   }
 
   /**
+   * Split moves at {@code k} centres: {@link #SPLIT_TRIALS} from {@link #SPLITS_FROM}, else none.
+   */
+  static int splitTrials(int k) {
+    return k >= SPLITS_FROM ? SPLIT_TRIALS : 0;
+  }
+
+  /**
    * As {@link #improve(WeightedColors, Lloyd.Result, int, double)}, with at most {@code trials}
-   * swaps, then on bins {@link #SPLIT_TRIALS} splits. Not on exact colours: there the splits also
+   * swaps, then on bins {@link #splitTrials} splits. Not on exact colours: there the splits also
    * found lower errors, but on a dark photo with small bright details (the Hubble photo at k = 32)
    * they spend the near-duplicate colours that {@link Accents} gives to the red galaxies.
    */
   static Lloyd.Result improve(
       WeightedColors points, Lloyd.Result start, int limit, double tolerance, int trials) {
+    int k = start.centres().length / 3;
     Lloyd.Result swapped = search(points, start, limit, tolerance, trials, new Swaps(points));
-    return points.bin != null ? split(points, swapped, limit, tolerance, SPLIT_TRIALS) : swapped;
+    return points.bin != null ? split(points, swapped, limit, tolerance, splitTrials(k)) : swapped;
   }
 
   /** Up to {@code trials} split moves from {@code start}, as {@link #search} tries them. */

@@ -93,6 +93,9 @@ class LocalSearchTest {
     assertThat(split.sse()).isLessThan(stuck.sse() / 2);
     double[] c = split.centres();
     assertThat(greys(c)).containsExactlyInAnyOrder(50L, 150L, 253L);
+    assertThat(LocalSearch.splitTrials(LocalSearch.SPLITS_FROM - 1)).isZero();
+    assertThat(LocalSearch.splitTrials(LocalSearch.SPLITS_FROM))
+        .isEqualTo(LocalSearch.SPLIT_TRIALS);
     for (int centre = 0; centre < 3; centre++) {
       if (c[3 * centre] < 200) {
         assertThat(c[3 * centre + 1]).isCloseTo(c[3 * centre] / 2, within(1.0));

@@ -44,10 +44,12 @@ def ours(items, ks, runs, classpath, space):
         for i in items:
             listing.write(f"{i['name']} {i['raw']} {i['width']} {i['height']}\n")
         listing.flush()
-        out = subprocess.run(
+        run = subprocess.run(
             ["java", "-Xmx8g", "-cp", classpath, "palette.core.cluster.QualityBench", listing.name,
-             str(runs), space, *map(str, ks)], check=True, capture_output=True, text=True).stdout
-    return [json.loads(line) for line in out.splitlines()]
+             str(runs), space, *map(str, ks)], capture_output=True, text=True)
+    if run.returncode != 0:
+        sys.exit(f"QualityBench failed (exit {run.returncode}):\n{run.stderr}")
+    return [json.loads(line) for line in run.stdout.splitlines()]
 
 
 @functools.lru_cache(maxsize=1)

@@ -105,7 +105,7 @@ def summary(table, ks, space):
                 "| median ms | max ms |", "|---|---|---|---|---|---|---|---|---|---|---|---|"]
         columns = ["ratio", "ratio8", "palette8"]
     lines = []
-    for split in reversed(corpus.SPLITS):  # newest first: fresh4, fresh3, fresh2, fresh, held-out, tuning
+    for split in reversed(corpus.SPLITS):  # the newest split first
         for k in ks:
             part = [r for r in table if r["split"] == split and r["k"] == k]
             if not part:

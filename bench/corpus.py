@@ -16,6 +16,8 @@ docs/quality.md, so the engine change after that needs new images again. "fresh3
 on 2026-12-07, after fresh2 had been run, from packages no earlier split uses; only its
 scikit-learn references were computed, so the engine change after change 9 can be judged on it.
 "fresh4": added on 2026-12-07 after fresh3 had been run, to judge change 11 of docs/quality.md.
+"fresh5": added on 2026-12-07 after fresh4 had been run, to judge the next engine change (change 12
+of docs/quality.md).
 
   /usr/bin/python3 bench/corpus.py          # fetch, verify, cache; prints the index
   /usr/bin/python3 bench/corpus.py --pin    # (re)write the checksums into corpus.json
@@ -42,7 +44,7 @@ MANIFEST = BENCH / "corpus.json"
 CACHE = BENCH / ".corpus"
 LETTERBOX_ASPECT = 2.39
 SPLITS = ("tuning", "held-out",  # checksum-order halves, then "set"s
-          "fresh", "fresh2", "fresh3", "fresh4")
+          "fresh", "fresh2", "fresh3", "fresh4", "fresh5")
 
 
 def deb(package, version):

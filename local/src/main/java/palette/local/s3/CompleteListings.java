@@ -11,6 +11,7 @@ import org.jclouds.blobstore.domain.MultipartPart;
 import org.jclouds.blobstore.domain.MultipartUpload;
 import org.jclouds.blobstore.domain.PageSet;
 import org.jclouds.blobstore.domain.StorageMetadata;
+import org.jclouds.blobstore.domain.StorageType;
 import org.jclouds.blobstore.domain.internal.PageSetImpl;
 import org.jclouds.blobstore.options.CopyOptions;
 import org.jclouds.blobstore.options.ListContainerOptions;
@@ -18,10 +19,18 @@ import org.jclouds.blobstore.options.PutOptions;
 import org.jclouds.blobstore.util.ForwardingBlobStore;
 
 /**
- * Lists only objects whose write has finished, as S3 does. The file-system store writes an object
- * to {@code <key>-<random UUID>} beside its final name and renames it when the bytes are all there;
- * a listing in between showed that name, so a reader that lists and then reads (a poller, the
- * worker clearing a prefix) got a key that was gone by the time it asked for it.
+ * Lists objects, and only those whose write has finished, as S3 does.
+ *
+ * <ul>
+ *   <li>The file-system store writes an object to {@code <key>-<random UUID>} beside its final name
+ *       and renames it when the bytes are all there; a listing in between showed that name, so a
+ *       reader that lists and then reads (a poller, the worker clearing a prefix) got a key that
+ *       was gone by the time it asked for it.
+ *   <li>A listing without a delimiter (recursive) also showed the store's directories, such as
+ *       {@code photos/check.jpg/} for the outputs of {@code photos/check.jpg}, as 4,096-byte
+ *       objects that S3 does not have. They are left out there; with a delimiter they are the
+ *       common prefixes and stay.
+ * </ul>
  */
 final class CompleteListings extends ForwardingBlobStore {
   /** The suffix the file-system store gives a file being written. */
@@ -65,12 +74,12 @@ final class CompleteListings extends ForwardingBlobStore {
 
   @Override
   public PageSet<? extends StorageMetadata> list(String container) {
-    return complete(container, super.list(container));
+    return complete(container, super.list(container), false);
   }
 
   @Override
   public PageSet<? extends StorageMetadata> list(String container, ListContainerOptions options) {
-    return complete(container, super.list(container, options));
+    return complete(container, super.list(container, options), options.isRecursive());
   }
 
   private String during(String container, String key, Supplier<String> write) {
@@ -84,13 +93,18 @@ final class CompleteListings extends ForwardingBlobStore {
   }
 
   private PageSet<? extends StorageMetadata> complete(
-      String container, PageSet<? extends StorageMetadata> page) {
+      String container, PageSet<? extends StorageMetadata> page, boolean recursive) {
     List<StorageMetadata> kept =
         page.stream()
             .<StorageMetadata>map(entry -> entry)
+            .filter(entry -> !(recursive && isDirectory(entry)))
             .filter(entry -> !unfinished(container, entry.getName()))
             .toList();
     return kept.size() == page.size() ? page : new PageSetImpl<>(kept, page.getNextMarker());
+  }
+
+  private static boolean isDirectory(StorageMetadata entry) {
+    return entry.getType() == StorageType.FOLDER || entry.getType() == StorageType.RELATIVE_PATH;
   }
 
   /**

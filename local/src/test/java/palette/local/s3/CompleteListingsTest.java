@@ -64,6 +64,36 @@ class CompleteListingsTest {
     }
   }
 
+  @Test
+  void aListingWithoutADelimiterHasNoDirectoriesAndOneWithKeepsThemAsPrefixes(
+      @TempDir Path folder) {
+    Properties properties = new Properties();
+    properties.setProperty("jclouds.filesystem.basedir", folder.toString());
+    try (BlobStoreContext context =
+        ContextBuilder.newBuilder(new FilesystemApiMetadata())
+            .overrides(properties)
+            .buildView(BlobStoreContext.class)) {
+      BlobStore raw = context.getBlobStore();
+      BlobStore store = new CompleteListings(raw);
+      store.createContainerInLocation(null, BUCKET);
+      store.putBlob(
+          BUCKET, store.blobBuilder("photos/check.jpg/palette.json").payload(new byte[3]).build());
+      store.putBlob(BUCKET, store.blobBuilder("top.txt").payload(new byte[3]).build());
+
+      assertThat(listed(raw, ListContainerOptions.Builder.recursive()))
+          .as("the store alone lists its directories as entries")
+          .contains("photos/", "photos/check.jpg/");
+      assertThat(listed(store, ListContainerOptions.Builder.recursive()))
+          .containsExactly("photos/check.jpg/palette.json", "top.txt");
+      assertThat(listed(store, ListContainerOptions.Builder.delimiter("/")))
+          .containsExactly("photos/", "top.txt");
+    }
+  }
+
+  private static List<String> listed(BlobStore store, ListContainerOptions options) {
+    return store.list(BUCKET, options).stream().map(StorageMetadata::getName).sorted().toList();
+  }
+
   private static List<String> names(BlobStore store) {
     return store.list(BUCKET, ListContainerOptions.Builder.recursive()).stream()
         .map(StorageMetadata::getName)

@@ -27,6 +27,7 @@ Cache: bench/.corpus/references.json, keyed by pixel SHA-256, space and k (and t
 import argparse
 import json
 import os
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -192,7 +193,8 @@ def spread(items, ks, space, seed, cache):
                         for i in items if key(i, k, space) in cache)
         if ratios:
             print(f"k={k:2}: scikit-learn seed {seed} / reference, {len(ratios)} images: median "
-                  f"{ratios[len(ratios) // 2][0]:.4f}, worst {ratios[-1][0]:.4f} ({ratios[-1][1]})")
+                  f"{statistics.median(r for r, _ in ratios):.4f}, "
+                  f"worst {ratios[-1][0]:.4f} ({ratios[-1][1]})")
 
 
 def main():

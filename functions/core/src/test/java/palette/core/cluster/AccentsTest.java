@@ -61,6 +61,52 @@ class AccentsTest {
     assertThat(nearest).isLessThanOrEqualTo(Accents.UNSERVED);
   }
 
+  /**
+   * Twelve shades of red, each in a cell of its own holding under 0.01% of the pixels, together
+   * 0.06%: one detail, not twelve specks too small to count. One of two near-identical blacks goes
+   * to it.
+   */
+  @Test
+  void aSaturatedDetailSpreadOverManyShadesGetsAColour() {
+    int shades = 12;
+    int[] colors = new int[3 + shades];
+    long[] counts = new long[colors.length];
+    colors[0] = 0x050505;
+    colors[1] = 0x070707;
+    colors[2] = 0x808080;
+    counts[0] = 10_000;
+    counts[1] = 10_000;
+    counts[2] = 10_000;
+    double[] red = new double[3];
+    for (int s = 0; s < shades; s++) {
+      colors[3 + s] = (160 + 8 * s) << 16 | 0x1010;
+      counts[3 + s] = 2;
+      red[0] += (160 + 8 * s) / (double) shades;
+      red[1] += 16.0 / shades;
+      red[2] += 16.0 / shades;
+    }
+    WeightedColors points =
+        WeightedColors.ofColors(colors, counts, palette.core.options.ColorSpace.RGB);
+    double[] centres = {5, 5, 5, 7, 7, 7, 128, 128, 128};
+    assertThat(Ciede2000.between(0x050505, 0x070707)).isLessThan(Accents.JND);
+    assertThat(2.0 / 30_024).as("each shade's share").isLessThan(Accents.MIN_SHARE);
+
+    double[] after = Accents.spread(points, centres, palette.core.options.ColorSpace.RGB, 20, 0.01);
+
+    int reds = (int) Math.round(red[0]) << 16 | (int) Math.round(red[1]) << 8 | 16;
+    double nearest = Double.POSITIVE_INFINITY;
+    for (int c = 0; c < 3; c++) {
+      int rgb =
+          WeightedColors.toRgb(
+              palette.core.options.ColorSpace.RGB,
+              after[3 * c],
+              after[3 * c + 1],
+              after[3 * c + 2]);
+      nearest = Math.min(nearest, Ciede2000.between(rgb, reds));
+    }
+    assertThat(nearest).isLessThanOrEqualTo(Accents.UNSERVED);
+  }
+
   @Test
   void aPaletteWhoseColoursAreAllDistinctIsLeftAsItWas() {
     WeightedColors points =

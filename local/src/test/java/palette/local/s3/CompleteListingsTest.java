@@ -31,12 +31,7 @@ class CompleteListingsTest {
 
   @Test
   void aWriteUnderWayIsNotListedUntilItIsComplete(@TempDir Path folder) throws Exception {
-    Properties properties = new Properties();
-    properties.setProperty("jclouds.filesystem.basedir", folder.toString());
-    try (BlobStoreContext context =
-        ContextBuilder.newBuilder(new FilesystemApiMetadata())
-            .overrides(properties)
-            .buildView(BlobStoreContext.class)) {
+    try (BlobStoreContext context = fileSystemStore(folder)) {
       BlobStore raw = context.getBlobStore();
       BlobStore store = new CompleteListings(raw);
       store.createContainerInLocation(null, BUCKET);
@@ -67,12 +62,7 @@ class CompleteListingsTest {
   @Test
   void aListingWithoutADelimiterHasNoDirectoriesAndOneWithKeepsThemAsPrefixes(
       @TempDir Path folder) {
-    Properties properties = new Properties();
-    properties.setProperty("jclouds.filesystem.basedir", folder.toString());
-    try (BlobStoreContext context =
-        ContextBuilder.newBuilder(new FilesystemApiMetadata())
-            .overrides(properties)
-            .buildView(BlobStoreContext.class)) {
+    try (BlobStoreContext context = fileSystemStore(folder)) {
       BlobStore raw = context.getBlobStore();
       BlobStore store = new CompleteListings(raw);
       store.createContainerInLocation(null, BUCKET);
@@ -88,6 +78,15 @@ class CompleteListingsTest {
       assertThat(listed(store, ListContainerOptions.Builder.delimiter("/")))
           .containsExactly("photos/", "top.txt");
     }
+  }
+
+  /** The file-system store the local S3 runs on, its files under {@code folder}. */
+  private static BlobStoreContext fileSystemStore(Path folder) {
+    Properties properties = new Properties();
+    properties.setProperty("jclouds.filesystem.basedir", folder.toString());
+    return ContextBuilder.newBuilder(new FilesystemApiMetadata())
+        .overrides(properties)
+        .buildView(BlobStoreContext.class);
   }
 
   private static List<String> listed(BlobStore store, ListContainerOptions options) {

@@ -184,13 +184,19 @@ def check(name, k):
           f"the weighted centres on all pixels {sse(rgb, np.ones(n), weighted.cluster_centers_) / n:.4f}")
 
 
+def seed_ratio(cache, item, k, seed, space="rgb"):
+    """scikit-learn's best of 10 from `seed` over the reference, in 8-bit MSE (as the engine's
+    ratio8); None unless both are cached."""
+    other, ref = cache.get(key(item, k, space, seed)), cache.get(key(item, k, space))
+    return other["mse_8bit"] / ref["mse_8bit"] if other and ref else None
+
+
 def spread(items, ks, space, seed, cache):
     """How far scikit-learn's own best of 10 lands from the reference with another seed: per k,
-    the median and the worst of its 8-bit MSE over the reference's, the engine's ratio8."""
+    the median and the worst of seed_ratio."""
     for k in ks:
-        ratios = sorted((cache[key(i, k, space, seed)]["mse_8bit"]
-                         / cache[key(i, k, space)]["mse_8bit"], i["name"])
-                        for i in items if key(i, k, space) in cache)
+        ratios = sorted((r, i["name"]) for i in items
+                        if (r := seed_ratio(cache, i, k, seed, space)) is not None)
         if ratios:
             print(f"k={k:2}: scikit-learn seed {seed} / reference, {len(ratios)} images: median "
                   f"{statistics.median(r for r, _ in ratios):.4f}, "

@@ -31,8 +31,9 @@ final class Accents {
 
   /**
    * ΔE00 from a detail's most saturated cell within which its other cells lie. Chosen on the Hubble
-   * deep field: with 10 its reddest pixels end ΔE00 5.4 (k = 16) and 1.0 (k = 32) from a colour,
-   * with 15 (a wider, duller mean) 5.9 and 2.7.
+   * deep field: with 10 its reddest pixels ended ΔE00 5.4 (k = 16) and 1.0 (k = 32) from a colour,
+   * with 15 (a wider, duller mean) 5.9 and 2.7; since k-means steps past the means (change 13 in
+   * {@code docs/quality.md}), 5.3 and 2.7.
    */
   static final double DETAIL = 10.0;
 
@@ -74,7 +75,7 @@ final class Accents {
       WeightedColors.coordinates(space, detail[0], detail[1], detail[2], at);
       System.arraycopy(at, 0, out, 3 * drop, 3);
       out =
-          Lloyd.iterate(points, out, Math.min(limit, LocalSearch.SETTLE_ITERATIONS), tolerance)
+          Lloyd.plain(points, out, Math.min(limit, LocalSearch.SETTLE_ITERATIONS), tolerance)
               .centres();
     }
     return out;

@@ -29,11 +29,13 @@ public final class FilmKMeans {
     }
     Lloyd.Result best =
         MultiStart.cluster(
-            pooled.points(space),
-            options.k(),
-            options.limit(),
-            options.seed(),
-            WeightedColors.tolerance(space));
+                pooled.points(space),
+                options.k(),
+                options.limit(),
+                options.seed(),
+                WeightedColors.tolerance(space),
+                1)
+            .get(0);
     Palette palette = new Palette(space, KMeans.rounded(best.centres(), space));
     return finish(pooled, palette, best.iterations(), best.stopReason(), distinct, options);
   }

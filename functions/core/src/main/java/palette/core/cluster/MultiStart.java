@@ -15,8 +15,9 @@ import java.util.List;
  * points for k-means clustering" (1998): every start for {@link #SCREEN_FIRST} iterations, the best
  * third on to {@link #SCREEN_ITERATIONS}. The best few then iterate on the bins themselves, halved
  * every {@link #HALVING_ITERATIONS} iterations (successive halving: a start that is behind after a
- * few iterations rarely ends ahead), and the last one left goes on to the limit. Screening is part
- * of choosing the start: only the iterations on the bins count towards the user's limit.
+ * few iterations rarely ends ahead), and the last ones left (one, or as many as the caller keeps to
+ * compare on the distinct colours) go on to the limit. Screening is part of choosing the start:
+ * only the iterations on the bins count towards the user's limit.
  */
 final class MultiStart {
   /** Distance evaluations (points × k × passes) the starts on one set of points may spend. */
@@ -66,14 +67,20 @@ final class MultiStart {
 
   private MultiStart() {}
 
-  static Lloyd.Result cluster(
-      WeightedColors points, int k, int limit, long seed, double tolerance) {
+  /**
+   * The best result, or when the points are bins the best {@code kept} (lowest error first): the
+   * halving stops at that many, and each goes on to the limit.
+   */
+  static List<Lloyd.Result> cluster(
+      WeightedColors points, int k, int limit, long seed, double tolerance, int kept) {
     WeightedColors coarse = points.coarser(k);
     if (coarse == null) {
       int starts = starts(points.size, k, limit, DIRECT_STARTS);
-      return lowest(
-          Parallel.tasks(
-              starts, s -> Lloyd.run(points, k, limit, SplitMix.forRestart(seed, s), tolerance)));
+      return List.of(
+          lowest(
+              Parallel.tasks(
+                  starts,
+                  s -> Lloyd.run(points, k, limit, SplitMix.forRestart(seed, s), tolerance))));
     }
     int wanted = Math.max(MIN_SCREENED, Math.min(MAX_SCREENED, k * (k + 2) / 4));
     int screened = starts(coarse.size, k, SCREEN_ITERATIONS, wanted);
@@ -90,13 +97,13 @@ final class MultiStart {
             tolerance);
     List<Lloyd.Result> round = best(survivors, finalists);
     int spent = 0;
-    while (round.size() > 1 && spent < limit) {
+    while (round.size() > kept && spent < limit) {
       int step = Math.min(HALVING_ITERATIONS, limit - spent);
-      round = best(continued(points, round, step, tolerance), (round.size() + 1) / 2);
+      round =
+          best(continued(points, round, step, tolerance), Math.max(kept, (round.size() + 1) / 2));
       spent += step;
     }
-    Lloyd.Result winner = round.get(0);
-    return spent < limit ? Lloyd.iterate(points, winner, limit - spent, tolerance) : winner;
+    return best(spent < limit ? continued(points, round, limit - spent, tolerance) : round, kept);
   }
 
   /** The {@code n} results with the lowest error, lowest first (ties: the earlier one). */

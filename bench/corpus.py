@@ -18,7 +18,8 @@ scikit-learn references were computed, so the engine change after change 9 can b
 "fresh4": added on 2026-12-07 after fresh3 had been run, to judge change 11 of docs/quality.md.
 "fresh5": added on 2026-12-07 after fresh4 had been run, to judge the next engine change (change 12
 of docs/quality.md). "fresh6": added on 2026-12-07 after fresh5 had been run, to judge the next
-engine change (change 13 of docs/quality.md).
+engine change (change 13 of docs/quality.md). "fresh7": added on 2026-12-07 after fresh6 had been
+run, to judge the next engine change (change 14 of docs/quality.md).
 
   /usr/bin/python3 bench/corpus.py          # fetch, verify, cache; prints the index
   /usr/bin/python3 bench/corpus.py --pin    # (re)write the checksums into corpus.json
@@ -45,7 +46,8 @@ MANIFEST = BENCH / "corpus.json"
 CACHE = BENCH / ".corpus"
 LETTERBOX_ASPECT = 2.39
 SPLITS = ("tuning", "held-out",  # checksum-order halves, then "set"s
-          "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6")
+          "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6",
+          "fresh7")
 
 
 def deb(package, version):

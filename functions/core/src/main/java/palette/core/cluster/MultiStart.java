@@ -73,7 +73,21 @@ final class MultiStart {
    */
   static List<Lloyd.Result> cluster(
       WeightedColors points, int k, int limit, long seed, double tolerance, int kept) {
-    WeightedColors coarse = points.coarser(k);
+    return cluster(points, points.coarser(k), k, limit, seed, tolerance, kept);
+  }
+
+  /**
+   * As {@link #cluster(WeightedColors, int, int, long, double, int)}, with the starts screened on
+   * {@code coarse} (null: no screening), a reduction of {@code points} to fewer points.
+   */
+  static List<Lloyd.Result> cluster(
+      WeightedColors points,
+      WeightedColors coarse,
+      int k,
+      int limit,
+      long seed,
+      double tolerance,
+      int kept) {
     if (coarse == null) {
       int starts = starts(points.size, k, limit, DIRECT_STARTS);
       return List.of(

@@ -11,13 +11,15 @@ import java.util.List;
  * deterministic, so spreading them over cores cannot change the result.
  *
  * <p>When the points are histogram bins, many starts are first screened cheaply on the bins merged
- * 2×2×2 (about a fifth as many points), in the spirit of Bradley and Fayyad's "Refining initial
- * points for k-means clustering" (1998): every start for {@link #SCREEN_FIRST} iterations, the best
- * third on to {@link #SCREEN_ITERATIONS}. The best few then iterate on the bins themselves, halved
- * every {@link #HALVING_ITERATIONS} iterations (successive halving: a start that is behind after a
- * few iterations rarely ends ahead), and the last ones left (one, or as many as the caller keeps to
- * compare on the distinct colours) go on to the limit. Screening is part of choosing the start:
- * only the iterations on the bins count towards the user's limit.
+ * 2×2×2 (about a fifth as many points); when they are the distinct colours of an image whose bins
+ * are too few for k ({@link KMeans#BINS_PER_CLUSTER}), on the bins. This is in the spirit of
+ * Bradley and Fayyad's "Refining initial points for k-means clustering" (1998): every start for
+ * {@link #SCREEN_FIRST} iterations, the best third on to {@link #SCREEN_ITERATIONS}. The best few
+ * then iterate on the points themselves, halved every {@link #HALVING_ITERATIONS} iterations
+ * (successive halving: a start that is behind after a few iterations rarely ends ahead), and the
+ * last ones left (one, or as many as the caller keeps to compare on the distinct colours) go on to
+ * the limit. Screening is part of choosing the start: only the iterations on the points count
+ * towards the user's limit.
  */
 final class MultiStart {
   /** Distance evaluations (points × k × passes) the starts on one set of points may spend. */
@@ -68,8 +70,8 @@ final class MultiStart {
   private MultiStart() {}
 
   /**
-   * The best result, or when the points are bins the best {@code kept} (lowest error first): the
-   * halving stops at that many, and each goes on to the limit.
+   * The best result of the direct starts, or, when the starts are screened, the best {@code kept}
+   * finalists (lowest error first): the halving stops at that many, and each goes on to the limit.
    */
   static List<Lloyd.Result> cluster(
       WeightedColors points, int k, int limit, long seed, double tolerance, int kept) {

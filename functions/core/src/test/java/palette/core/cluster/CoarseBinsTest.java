@@ -40,7 +40,7 @@ class CoarseBinsTest {
     assertThat(ours.mse()).isLessThanOrEqualTo(reference * 1.005);
   }
 
-  private static final PixelImage HUBBLE_THIRD =
+  static final PixelImage HUBBLE_THIRD =
       reduced(
           ImageDecoder.decode(
               Fixtures.bytes("photos/hubble_deep_field.jpg"), ImageLimits.defaults()),

@@ -6,6 +6,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import palette.core.image.PixelImage;
 import palette.core.options.ColorSpace;
 import palette.core.options.PaletteOptions;
@@ -13,7 +14,7 @@ import palette.core.options.PaletteOptions;
 /**
  * The palette is the same bit for bit whether the work is spread over one core or several: every
  * stage (screened starts, finalists, swap moves, the exact pass on distinct colours) at k = 9 and
- * at k = 32, on 2, 3 and 4 cores against 1.
+ * at k = 32, on 2, 3 and 4 cores against 1, and the search on the colours where bins are few.
  */
 class CoreCountTest {
 
@@ -41,6 +42,22 @@ class CoreCountTest {
     assertThat(three.mse()).isEqualTo(one.mse());
     assertThat(three.iterations()).isEqualTo(one.iterations());
     assertThat(three.stopReason()).isEqualTo(one.stopReason());
+  }
+
+  /** The same where the search runs on the distinct colours ({@link KMeans#BINS_PER_CLUSTER}). */
+  @ParameterizedTest(name = "k=40 on {0} cores")
+  @ValueSource(ints = {2, 4})
+  void theSearchOnTheColoursDoesNotDependOnTheNumberOfCores(int cores) {
+    PixelImage image = CoarseBinsTest.HUBBLE_THIRD;
+    PaletteOptions options = PaletteOptions.defaults().withK(40);
+
+    Clustering one = clusterWithCores(1, image, options);
+    Clustering more = clusterWithCores(cores, image, options);
+
+    assertThat(more.centroids()).containsExactly(one.centroids());
+    assertThat(more.labels()).containsExactly(one.labels());
+    assertThat(more.mse()).isEqualTo(one.mse());
+    assertThat(more.iterations()).isEqualTo(one.iterations());
   }
 
   private static Clustering clusterWithCores(int cores, PixelImage image, PaletteOptions options) {

@@ -126,11 +126,16 @@ public final class KMeans {
       double tolerance) {
     WeightedColors colors = WeightedColors.ofDistinctColors(histogram, space);
     int first = Math.min(limit, EXACT_FIRST_ITERATIONS);
+    List<Lloyd.Result> compared =
+        Parallel.tasks(
+            finalists.size(),
+            i -> {
+              Lloyd.Result moved = LocalSearch.improve(bins, finalists.get(i), limit, tolerance);
+              Bounds start = Bounds.ofColors(colors, histogram, moved.bounds());
+              return Lloyd.iterate(colors, moved.centres().clone(), start, first, tolerance);
+            });
     Lloyd.Result best = null;
-    for (Lloyd.Result finalist : finalists) {
-      Lloyd.Result moved = LocalSearch.improve(bins, finalist, limit, tolerance);
-      Bounds start = Bounds.ofColors(colors, histogram, moved.bounds());
-      Lloyd.Result result = Lloyd.iterate(colors, moved.centres().clone(), start, first, tolerance);
+    for (Lloyd.Result result : compared) {
       best = best == null || result.sse() < best.sse() ? result : best;
     }
     if (!best.stopReason().converged() && first < limit) {

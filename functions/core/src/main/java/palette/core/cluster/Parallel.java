@@ -104,8 +104,11 @@ public final class Parallel {
    */
   static volatile int assumedCores;
 
-  /** The cores the work is spread over. */
+  /** The cores the work is spread over: inside a task one, the others being busy with the rest. */
   static int cores() {
+    if (IN_LANE.get()) {
+      return 1;
+    }
     int assumed = assumedCores;
     return assumed > 0 ? assumed : Runtime.getRuntime().availableProcessors();
   }

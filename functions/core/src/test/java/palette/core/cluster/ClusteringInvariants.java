@@ -59,6 +59,16 @@ final class ClusteringInvariants {
   }
 
   /** No palette colour is strictly nearer to the pixel, in the clustering space, than its own. */
+  /** Colours, labels, counts, MSE, iterations and stop reason, bit for bit. */
+  static void assertSame(Clustering actual, Clustering expected) {
+    assertThat(actual.centroids()).containsExactly(expected.centroids());
+    assertThat(actual.labels()).containsExactly(expected.labels());
+    assertThat(actual.counts()).containsExactly(expected.counts());
+    assertThat(actual.mse()).isEqualTo(expected.mse());
+    assertThat(actual.iterations()).isEqualTo(expected.iterations());
+    assertThat(actual.stopReason()).isEqualTo(expected.stopReason());
+  }
+
   private static void assertNearest(ColorSpace space, double[][] centres, int rgb, int label) {
     double[] pixel = coordinates(space, rgb);
     double own = squared(centres[label], pixel);

@@ -1,7 +1,5 @@
 package palette.core.cluster;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -33,15 +31,7 @@ class CoreCountTest {
     PixelImage image = KMeansTest.noise(800, 600, 17);
     PaletteOptions options = PaletteOptions.defaults().withK(k).withSpace(space);
 
-    Clustering one = clusterWithCores(1, image, options);
-    Clustering three = clusterWithCores(cores, image, options);
-
-    assertThat(three.centroids()).containsExactly(one.centroids());
-    assertThat(three.labels()).containsExactly(one.labels());
-    assertThat(three.counts()).containsExactly(one.counts());
-    assertThat(three.mse()).isEqualTo(one.mse());
-    assertThat(three.iterations()).isEqualTo(one.iterations());
-    assertThat(three.stopReason()).isEqualTo(one.stopReason());
+    assertSameOnOneAnd(cores, image, options);
   }
 
   /** The same where the search runs on the distinct colours ({@link KMeans#BINS_PER_CLUSTER}). */
@@ -51,13 +41,13 @@ class CoreCountTest {
     PixelImage image = CoarseBinsTest.HUBBLE_THIRD;
     PaletteOptions options = PaletteOptions.defaults().withK(40);
 
-    Clustering one = clusterWithCores(1, image, options);
-    Clustering more = clusterWithCores(cores, image, options);
+    assertSameOnOneAnd(cores, image, options);
+  }
 
-    assertThat(more.centroids()).containsExactly(one.centroids());
-    assertThat(more.labels()).containsExactly(one.labels());
-    assertThat(more.mse()).isEqualTo(one.mse());
-    assertThat(more.iterations()).isEqualTo(one.iterations());
+  /** The result on {@code cores} is the result on one, bit for bit. */
+  private static void assertSameOnOneAnd(int cores, PixelImage image, PaletteOptions options) {
+    ClusteringInvariants.assertSame(
+        clusterWithCores(cores, image, options), clusterWithCores(1, image, options));
   }
 
   private static Clustering clusterWithCores(int cores, PixelImage image, PaletteOptions options) {

@@ -51,7 +51,10 @@ class FilmGrabLaneTest {
       }
 
       List<FakeFilmGrab.Request> requests = site.requests();
-      assertThat(requests).hasSize(11); // robots.txt once, then two stills per job
+      // robots.txt once, then two stills per job; a retried job would ask again
+      assertThat(requests)
+          .as("requests to the site; the stack's log:%n%s", log.toString(StandardCharsets.UTF_8))
+          .hasSize(11);
       for (int i = 1; i < requests.size(); i++) {
         long gap = requests.get(i).nanoTime() - requests.get(i - 1).nanoTime();
         // the client spaces its sends by 1 s; measured where the server receives them, so allow

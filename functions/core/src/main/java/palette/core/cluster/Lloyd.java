@@ -85,7 +85,7 @@ final class Lloyd {
       }
       double[] sums = sums(points, moments, centres, bounds);
       double moved;
-      if (relaxation.overshot(energy(sums, centres))) {
+      if (relaxation.overshot(sums, centres)) {
         relaxation.retreat(centres, moves);
         moved = Double.POSITIVE_INFINITY;
       } else {
@@ -143,8 +143,8 @@ final class Lloyd {
     }
 
     /** Whether the last step went too far: more error than the plain step would have given. */
-    boolean overshot(double energy) {
-      return past && energy > plainEnergy;
+    boolean overshot(double[] sums, double[] centres) {
+      return past && energy(sums, centres) > plainEnergy;
     }
 
     /** Goes back to the plain step, writing each centre's move into {@code moves}. */

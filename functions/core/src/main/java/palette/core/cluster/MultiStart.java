@@ -92,11 +92,10 @@ final class MultiStart {
       int kept) {
     if (coarse == null) {
       int starts = starts(points.size, k, limit, DIRECT_STARTS);
-      return List.of(
-          lowest(
-              Parallel.tasks(
-                  starts,
-                  s -> Lloyd.run(points, k, limit, SplitMix.forRestart(seed, s), tolerance))));
+      return best(
+          Parallel.tasks(
+              starts, s -> Lloyd.run(points, k, limit, SplitMix.forRestart(seed, s), tolerance)),
+          1);
     }
     int wanted = Math.max(MIN_SCREENED, Math.min(MAX_SCREENED, k * (k + 2) / 4));
     int screened = starts(coarse.size, k, SCREEN_ITERATIONS, wanted);
@@ -153,16 +152,5 @@ final class MultiStart {
     long passes = 2L * (2 + (int) Math.log(k)) + Math.min(limit, 30) + 1;
     long perStart = Math.max(1, (long) points * k * passes);
     return (int) Math.max(1, Math.min(most, WORK_BUDGET / perStart));
-  }
-
-  /** The result with the lowest error; the earliest of equal ones. */
-  private static Lloyd.Result lowest(List<Lloyd.Result> results) {
-    Lloyd.Result best = results.get(0);
-    for (Lloyd.Result r : results) {
-      if (r.sse() < best.sse()) {
-        best = r;
-      }
-    }
-    return best;
   }
 }

@@ -62,7 +62,7 @@ public final class Parallel {
    * calling thread: the cores are already busy with the outer tasks.
    */
   public static <T> List<T> tasks(int count, IntFunction<T> task) {
-    int lanes = IN_LANE.get() ? 1 : Math.max(1, Math.min(cores(), count));
+    int lanes = Math.max(1, Math.min(cores(), count));
     Object[] results = new Object[count];
     AtomicInteger next = new AtomicInteger();
     List<CompletableFuture<Void>> others = new ArrayList<>();

@@ -72,6 +72,32 @@ final class Bounds {
     return bounds;
   }
 
+  /**
+   * Bounds for {@code centres}: the centres these bounds hold for, with those listed in {@code
+   * moved} put elsewhere (a move of {@link LocalSearch}). Only the distances to the moved centres
+   * are computed, one or two per point where fresh bounds compute k: a point whose own centre moved
+   * gets that distance as its upper bound, and every point's lower bound is at most its distance to
+   * any moved centre not its own (the centres that stayed are as far as before). The labels stay
+   * those of the old centres, so the next {@link #assign} gives every point the label fresh bounds
+   * would, and the iteration goes on exactly as from fresh bounds.
+   */
+  Bounds moved(double[] centres, int... moved) {
+    Bounds bounds = copy();
+    WeightedColors p = points;
+    for (int i = 0; i < p.size; i++) {
+      int own = label[i];
+      for (int c : moved) {
+        double d = Math.sqrt(Lloyd.squared(p, i, centres, c));
+        if (c == own) {
+          bounds.upper[i] = d;
+        } else {
+          bounds.lower[i] = Math.min(bounds.lower[i], d);
+        }
+      }
+    }
+    return bounds;
+  }
+
   /** A copy to go on from, leaving these as they are. */
   Bounds copy() {
     return new Bounds(this);

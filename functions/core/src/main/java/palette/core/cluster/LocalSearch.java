@@ -161,7 +161,7 @@ final class LocalSearch {
       if (moves.isEmpty()) {
         break;
       }
-      List<Lloyd.Result> settled = settled(points, moves, limit, tolerance);
+      List<Lloyd.Result> settled = settled(points, best, moves, limit, tolerance);
       for (int m = 0; m < moves.size(); m++) {
         trial++;
         boolean kept = settled.get(m).sse() < best.sse() * (1 - 1e-9);
@@ -182,16 +182,26 @@ final class LocalSearch {
    * its own passes.
    */
   private static List<Lloyd.Result> settled(
-      WeightedColors points, List<Move> moves, int limit, double tolerance) {
+      WeightedColors points, Lloyd.Result from, List<Move> moves, int limit, double tolerance) {
+    int iterations = Math.min(limit, SETTLE_ITERATIONS);
+    int k = from.centres().length / 3;
     IntFunction<Lloyd.Result> settle =
-        m ->
-            Lloyd.iterate(
-                points, moves.get(m).centres(), Math.min(limit, SETTLE_ITERATIONS), tolerance);
+        m -> {
+          Move move = moves.get(m);
+          Bounds bounds =
+              from.bounds().points == points
+                  ? from.bounds().moved(move.centres(), move.moved())
+                  : new Bounds(points, k);
+          return Lloyd.iterate(points, move.centres(), bounds, iterations, tolerance);
+        };
     return moves.size() == 1 ? List.of(settle.apply(0)) : Parallel.tasks(moves.size(), settle);
   }
 
-  /** New centres to settle from, and what they were made from ({@link Moves#tried}). */
-  private record Move(int key, double[] centres) {}
+  /**
+   * New centres to settle from, what they were made from ({@link Moves#tried}), and which centres
+   * differ from those of the result they were made from.
+   */
+  private record Move(int key, double[] centres, int... moved) {}
 
   /** Where the moves come from. */
   private interface Moves {
@@ -222,7 +232,7 @@ final class LocalSearch {
         centres[3 * c] = points.x[worst];
         centres[3 * c + 1] = points.y[worst];
         centres[3 * c + 2] = points.z[worst];
-        moves.add(new Move(worst, centres));
+        moves.add(new Move(worst, centres, c));
       }
       return moves;
     }
@@ -266,7 +276,7 @@ final class LocalSearch {
           split[3 * widest + a] = spreads.mean(widest, a) + axis[a];
           split[3 * cheapest + a] = spreads.mean(widest, a) - axis[a];
         }
-        moves.add(new Move(widest, split));
+        moves.add(new Move(widest, split, widest, cheapest));
       }
       return moves;
     }

@@ -53,6 +53,48 @@ class BoundsTest {
     assertSame(handed, fresh);
   }
 
+  /**
+   * A move of {@link LocalSearch} puts one or two centres elsewhere; the bounds of the result it
+   * was made from, with only the distances to those centres computed, settle it exactly as fresh
+   * bounds do. Moving a centre far away (onto the worst-served point) and splitting a cluster are
+   * both tried, on bins and on the distinct colours.
+   */
+  @ParameterizedTest
+  @ValueSource(longs = {1, 2, 3, 4, 5, 6})
+  void aMoveSettlesFromTheBoundsItWasMadeFromAsFromFreshOnes(long seed) {
+    ColorHistogram histogram = ColorHistogram.of(blobs(seed));
+    for (WeightedColors points :
+        new WeightedColors[] {
+          WeightedColors.of(histogram, ColorSpace.RGB),
+          WeightedColors.ofDistinctColors(histogram, ColorSpace.RGB)
+        }) {
+      int k = 4 + (int) (seed * 3 % 29);
+      Lloyd.Result from = Lloyd.run(points, k, 20, new SplitMix(seed), TOLERANCE);
+      Random random = new Random(seed);
+      int a = random.nextInt(k);
+      int b = (a + 1 + random.nextInt(k - 1)) % k;
+      double[] swapped = from.centres().clone();
+      int far = random.nextInt(points.size);
+      swapped[3 * a] = points.x[far];
+      swapped[3 * a + 1] = points.y[far];
+      swapped[3 * a + 2] = points.z[far];
+      double[] split = from.centres().clone();
+      for (int axis = 0; axis < 3; axis++) {
+        split[3 * a + axis] = from.centres()[3 * b + axis] + 6;
+        split[3 * b + axis] = from.centres()[3 * b + axis] - 6;
+      }
+
+      for (Object[] move : new Object[][] {{swapped, new int[] {a}}, {split, new int[] {a, b}}}) {
+        double[] centres = (double[]) move[0];
+        Bounds bounds = from.bounds().moved(centres, (int[]) move[1]);
+        Lloyd.Result settled = Lloyd.iterate(points, centres.clone(), bounds, 10, TOLERANCE);
+        Lloyd.Result fresh = Lloyd.iterate(points, centres.clone(), 10, TOLERANCE);
+
+        assertSame(settled, fresh);
+      }
+    }
+  }
+
   private static void assertSame(Lloyd.Result actual, Lloyd.Result expected) {
     assertThat(actual.centres()).containsExactly(expected.centres());
     assertThat(actual.sse()).isEqualTo(expected.sse());

@@ -125,7 +125,8 @@ final class LocalSearch {
   static Lloyd.Result improve(
       WeightedColors points, Lloyd.Result start, int limit, double tolerance, int trials) {
     int k = start.centres().length / 3;
-    Lloyd.Result swapped = search(points, start, limit, tolerance, trials, new Swaps(points));
+    Lloyd.Result swapped =
+        search(points, start, limit, tolerance, trials, new Swaps(points, trials));
     return points.bin != null ? split(points, swapped, limit, tolerance, splitTrials(k)) : swapped;
   }
 
@@ -212,21 +213,36 @@ final class LocalSearch {
     void tried(Move move, boolean kept);
   }
 
-  /** Swaps: the cheapest centre onto each worst-served point not yet tried. */
+  /**
+   * Swaps: the cheapest centre onto each worst-served point not yet tried. The costs take a pass
+   * over every point with every centre, so they are worked out once for each best result, for as
+   * many points as there are trials; while moves are rejected the next ones are the next points of
+   * that list, the same points a pass of their own would find.
+   */
   private static final class Swaps implements Moves {
     private final WeightedColors points;
     private final boolean[] tried;
+    private final int trials;
+    private Lloyd.Result costed;
+    private Costs costs;
+    private int taken;
 
-    Swaps(WeightedColors points) {
+    Swaps(WeightedColors points, int trials) {
       this.points = points;
       this.tried = new boolean[points.size];
+      this.trials = trials;
     }
 
     @Override
     public List<Move> next(Lloyd.Result best, int n) {
-      Costs costs = Costs.of(points, best.centres(), tried, n);
+      if (best != costed) {
+        costs = Costs.of(points, best.centres(), tried, trials);
+        costed = best;
+        taken = 0;
+      }
       List<Move> moves = new ArrayList<>();
-      for (int worst : costs.worst) {
+      while (moves.size() < n && taken < costs.worst.length) {
+        int worst = costs.worst[taken++];
         double[] centres = best.centres().clone();
         int c = costs.cheapest;
         centres[3 * c] = points.x[worst];
@@ -250,6 +266,9 @@ final class LocalSearch {
   private static final class Splits implements Moves {
     private final WeightedColors points;
     private final boolean[] tried;
+    private Lloyd.Result costed;
+    private int cheapest;
+    private Spreads spreads;
 
     Splits(WeightedColors points, int k) {
       this.points = points;
@@ -259,8 +278,11 @@ final class LocalSearch {
     @Override
     public List<Move> next(Lloyd.Result best, int n) {
       double[] centres = best.centres();
-      int cheapest = Costs.of(points, centres, new boolean[0], 0).cheapest;
-      Spreads spreads = Spreads.of(points, best);
+      if (best != costed) {
+        cheapest = Costs.of(points, centres, new boolean[0], 0).cheapest;
+        spreads = Spreads.of(points, best);
+        costed = best;
+      }
       List<Move> moves = new ArrayList<>();
       boolean[] taken = tried.clone();
       taken[cheapest] = true;

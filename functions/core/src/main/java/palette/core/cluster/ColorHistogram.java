@@ -79,24 +79,55 @@ public final class ColorHistogram {
     }
     int[] occupied = all.bins();
     long[] cells = new long[STRIDE * BINS];
-    long[] colorCounts = new long[1 << 12];
-    int colors = 0;
-    for (int bin : occupied) {
-      if (colors + PER_BIN > colorCounts.length && colorCounts.length < COUNTED_COLORS) {
-        colorCounts = Arrays.copyOf(colorCounts, Math.min(COUNTED_COLORS, 2 * colorCounts.length));
-      }
-      colors = summarise(all.counts, all.slot[bin], cells, STRIDE * bin, colorCounts, colors);
-    }
-    return new ColorHistogram(
-        cells, occupied, colors <= COUNTED_COLORS ? Arrays.copyOf(colorCounts, colors) : null);
+    Parallel.ranges(
+        occupied.length,
+        BINS_PER_TASK,
+        (from, to) -> {
+          for (int n = from; n < to; n++) {
+            summarise(all.counts, all.slot[occupied[n]], cells, STRIDE * occupied[n]);
+          }
+          return null;
+        });
+    return new ColorHistogram(cells, occupied, colorCounts(all, occupied, cells));
   }
 
   /**
-   * Writes a bin's cell words from its 64 colour counts at {@code counts[base..]}, and appends the
-   * non-zero counts to {@code colorCounts} while they fit; returns the colours counted so far.
+   * Occupied bins per range of the passes over them that run on several cores; each bin's words and
+   * counts depend on that bin alone, and they are integers, so the split changes nothing.
    */
-  private static int summarise(
-      int[] counts, int base, long[] cells, int at, long[] colorCounts, int colors) {
+  private static final int BINS_PER_TASK = 2048;
+
+  /**
+   * The pixel count of every distinct colour, in bin order, or null when there are more than {@link
+   * #COUNTED_COLORS}.
+   */
+  private static long[] colorCounts(BinCounts all, int[] occupied, long[] cells) {
+    int[] first = new int[occupied.length + 1];
+    for (int n = 0; n < occupied.length; n++) {
+      first[n + 1] = first[n] + Long.bitCount(cells[STRIDE * occupied[n]]);
+    }
+    if (first[occupied.length] > COUNTED_COLORS) {
+      return null;
+    }
+    long[] colorCounts = new long[first[occupied.length]];
+    Parallel.ranges(
+        occupied.length,
+        BINS_PER_TASK,
+        (from, to) -> {
+          for (int n = from; n < to; n++) {
+            int base = all.slot[occupied[n]];
+            int colors = first[n];
+            for (long bits = cells[STRIDE * occupied[n]]; bits != 0; bits &= bits - 1) {
+              colorCounts[colors++] = all.counts[base + Long.numberOfTrailingZeros(bits)];
+            }
+          }
+          return null;
+        });
+    return colorCounts;
+  }
+
+  /** Writes a bin's cell words from its 64 colour counts at {@code counts[base..]}. */
+  private static void summarise(int[] counts, int base, long[] cells, int at) {
     long seen = 0;
     for (int o = 0; o < PER_BIN; o++) {
       // -n >>> 31 is 1 for a positive count and 0 for none, without a branch to mispredict.
@@ -118,16 +149,11 @@ public final class ColorHistogram {
       green += n * g;
       blue += n * b;
       squares += n * (r * r + g * g + b * b);
-      if (colors < colorCounts.length) {
-        colorCounts[colors] = n;
-      }
-      colors++;
     }
     cells[at] = seen;
     cells[at + 1] = pixels | red << 32;
     cells[at + 2] = green | blue << 32;
     cells[at + 3] = squares;
-    return colors;
   }
 
   /**
@@ -153,16 +179,30 @@ public final class ColorHistogram {
       return at;
     }
 
-    /** Adds another core's counts into these. */
+    /**
+     * Adds another core's counts into these: the bins new to these get their slots first, then the
+     * counts are added on several cores, each bin into its own slot.
+     */
     void add(BinCounts other) {
       for (int i = 0; i < other.size; i++) {
-        int bin = other.filled[i];
-        int to = slot[bin] != 0 ? slot[bin] : open(bin);
-        int from = other.slot[bin];
-        for (int o = 0; o < PER_BIN; o++) {
-          counts[to + o] += other.counts[from + o];
+        if (slot[other.filled[i]] == 0) {
+          open(other.filled[i]);
         }
       }
+      int[] into = counts;
+      Parallel.ranges(
+          other.size,
+          BINS_PER_TASK,
+          (first, last) -> {
+            for (int i = first; i < last; i++) {
+              int to = slot[other.filled[i]];
+              int from = other.slot[other.filled[i]];
+              for (int o = 0; o < PER_BIN; o++) {
+                into[to + o] += other.counts[from + o];
+              }
+            }
+            return null;
+          });
     }
 
     /** The bins with pixels, ascending, by way of a bit set over all bins. */

@@ -51,16 +51,33 @@ SPLITS = ("tuning", "held-out",  # checksum-order halves, then "set"s
 
 
 def deb(package, version):
-    """The .deb of package at version, downloaded once into the cache."""
+    """The .deb of package at version, downloaded once into the cache.
+
+    A mirror that no longer carries the pinned version (a point release replaced it) gives the
+    version it has instead: the SHA-256 pinned for each file, checked in build(), still decides
+    whether its bytes are the ones the corpus was built from."""
     debs = CACHE / "debs"
     debs.mkdir(parents=True, exist_ok=True)
-    found = [p for p in debs.glob(f"{package}_*.deb")
-             if p.name.split("_")[1].replace("%3a", ":") == version]
-    if not found:
-        subprocess.run(["apt-get", "download", f"{package}={version}"], cwd=debs, check=True,
-                       stdout=subprocess.DEVNULL)
-        return deb(package, version)
-    return found[0]
+
+    def cached(candidate):
+        return next((p for p in debs.glob(f"{package}_*.deb")
+                     if p.name.split("_")[1].replace("%3a", ":") == candidate), None)
+
+    def download(candidate):
+        return subprocess.run(["apt-get", "download", f"{package}={candidate}"], cwd=debs,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode == 0
+
+    if cached(version) or download(version):
+        return cached(version)
+    offered = subprocess.run(["apt-cache", "madison", package], capture_output=True,
+                             text=True).stdout
+    for other in (line.split("|")[1].strip() for line in offered.splitlines()):
+        if other != version and (cached(other) or download(other)):
+            print(f"{package}: {version} is not on the mirror, {other} instead (each file is"
+                  " checked by its pinned SHA-256)", file=sys.stderr)
+            return cached(other)
+    sys.exit(f"{package}: neither {version} nor another version can be downloaded"
+             " (apt-get update?)")
 
 
 @functools.lru_cache(maxsize=2)

@@ -21,7 +21,7 @@ the worst cases.
 each pixel and its palette colour (8-bit sRGB, nearest in OKLab), ours over the reference's.
 
   mvn -B -o -q -pl functions/core test-compile
-  /usr/bin/python3 bench/references.py [--space oklab]        # once; cached
+  /usr/bin/python3 bench/references.py [--space oklab]        # only what bench/references.json lacks
   /usr/bin/python3 bench/quality.py [--split held-out] [--space oklab] [--markdown FILE]
 """
 
@@ -166,9 +166,22 @@ def main():
     parser.add_argument("--classpath", default=CLASSPATH, help="another build of the engine")
     parser.add_argument("--json", help="also write the rows to this file")
     parser.add_argument("--markdown", help="write summary and table to this file")
+    parser.add_argument("--partial", action="store_true",
+                        help="summarise the images that have references, leaving out the others")
     args = parser.parse_args()
     items = [i for i in corpus.load_index() if args.split in (None, i["split"])
              and (not args.images or i["name"] in args.images)]
+    refs = references.load()
+    missing = sorted({i["name"] for i in items for k in args.ks
+                      if references.key(i, k, args.space) not in refs})
+    if missing:
+        message = (f"{len(missing)} of {len(items)} images lack a reference at some k: "
+                   f"{' '.join(missing)}\ncompute them with /usr/bin/python3 bench/references.py"
+                   f"{' --split ' + args.split if args.split else ''}"
+                   f"{' --space oklab' if args.space == 'oklab' else ''} (needs scikit-learn)")
+        if not args.partial:
+            sys.exit(message + ", or pass --partial to leave them out")
+        print(message + "; left out (--partial)", file=sys.stderr)
     table = rows(items, args.ks, args.runs, args.classpath, args.space)
     print("\n".join(summary(table, args.ks, args.space)))
     print()

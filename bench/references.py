@@ -21,7 +21,9 @@ centres rounded to 8-bit sRGB, each pixel given the nearest of them in OKLab, as
 The reference is one draw: --seed N runs the same best of 10 from other random starts and prints,
 per k, how far its 8-bit MSE lands from the reference's (median and worst), which is how close
 scikit-learn itself comes to its own reference.
-Cache: bench/.corpus/references.json, keyed by pixel SHA-256, space and k (and the seed if not 0).
+Cache: bench/references.json, in git, keyed by pixel SHA-256, space and k (and the seed if not 0):
+computed once, so bench/quality.py reruns from a clean checkout without scikit-learn; this script
+computes only what is missing (new images, another k or seed), and needs scikit-learn for that.
 """
 
 import argparse
@@ -37,12 +39,11 @@ if os.environ.get("OMP_WAIT_POLICY") != "PASSIVE":  # spin-waiting is slow on 2 
     os.execv(sys.executable, [sys.executable] + sys.argv)
 
 import numpy as np  # noqa: E402
-from sklearn.cluster import KMeans  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import corpus  # noqa: E402
 
-CACHE = corpus.CACHE / "references.json"
+CACHE = corpus.BENCH / "references.json"
 KS = (6, 16, 32)
 
 
@@ -91,6 +92,7 @@ def kmeans_plusplus(points, weights, k, rng):
 
 def best_of_10(points, weights, k, seed=0):
     """Lowest-inertia of 10 weighted runs, as KMeans(n_init=10, max_iter=300) on all pixels."""
+    from sklearn.cluster import KMeans
     rng = np.random.RandomState(seed)
     mean = np.average(points, axis=0, weights=weights)
     pixel_var = float(np.average((points - mean) ** 2, axis=0, weights=weights).mean())
@@ -166,12 +168,19 @@ def load():
     return json.loads(CACHE.read_text()) if CACHE.exists() else {}
 
 
+def save(cache):
+    """One entry per line, in key order, so that a new image adds lines and changes none."""
+    lines = [f"{json.dumps(k)}: {json.dumps(cache[k], sort_keys=True)}" for k in sorted(cache)]
+    CACHE.write_text("{\n" + ",\n".join(lines) + "\n}\n")
+
+
 def key(item, k, space="rgb", seed=0):
     """The cache key; the reference itself is seed 0, other seeds measure how much it varies."""
     return f"{item['pixels_sha256']}/{space}/{k}" + (f"/seed{seed}" if seed else "")
 
 
 def check(name, k):
+    from sklearn.cluster import KMeans
     item = next(i for i in corpus.load_index() if i["name"] == name)
     rgb = pixels(item).astype(np.float64)
     full = KMeans(n_clusters=k, n_init=10, max_iter=300, random_state=0).fit(rgb)
@@ -223,7 +232,7 @@ def main():
             if key(item, k, args.space, args.seed) not in cache:
                 r = {"image": item["name"], **reference(item, k, args.space, args.seed)}
                 cache[key(item, k, args.space, args.seed)] = r
-                CACHE.write_text(json.dumps(cache, indent=0) + "\n")
+                save(cache)
                 quality = (f"8-bit {r['mse_8bit']:9.3f}" if args.space == "rgb"
                            else f"ΔE00 {r['delta_e00']:.3f}")
                 print(f"{item['name']:24} k={k:2} {args.space} mse {r['mse']:9.5f} {quality} "

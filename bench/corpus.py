@@ -19,7 +19,8 @@ scikit-learn references were computed, so the engine change after change 9 can b
 "fresh5": added on 2026-12-07 after fresh4 had been run, to judge the next engine change (change 12
 of docs/quality.md). "fresh6": added on 2026-12-07 after fresh5 had been run, to judge the next
 engine change (change 13 of docs/quality.md). "fresh7": added on 2026-12-07 after fresh6 had been
-run, to judge the next engine change (change 14 of docs/quality.md).
+run, to judge the next engine change (change 14 of docs/quality.md). "fresh8": added on 2026-12-08
+after fresh7 had been run, to judge the next engine change (change 15 of docs/quality.md).
 
   /usr/bin/python3 bench/corpus.py          # fetch, verify, cache; prints the index
   /usr/bin/python3 bench/corpus.py --pin    # (re)write the checksums into corpus.json
@@ -47,7 +48,7 @@ CACHE = BENCH / ".corpus"
 LETTERBOX_ASPECT = 2.39
 SPLITS = ("tuning", "held-out",  # checksum-order halves, then "set"s
           "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6",
-          "fresh7")
+          "fresh7", "fresh8")
 
 
 def deb(package, version):

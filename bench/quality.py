@@ -75,8 +75,7 @@ def delta_e00(item, colors):
     return references.mean_delta_e00(points, weights, palette)
 
 
-def rows(items, ks, runs, classpath, space):
-    refs = references.load()
+def rows(items, ks, runs, classpath, space, refs):
     by_name = {i["name"]: i for i in items}
     table = []
     for r in ours(items, ks, runs, classpath, space):
@@ -182,7 +181,7 @@ def main():
         if not args.partial:
             sys.exit(message + ", or pass --partial to leave them out")
         print(message + "; left out (--partial)", file=sys.stderr)
-    table = rows(items, args.ks, args.runs, args.classpath, args.space)
+    table = rows(items, args.ks, args.runs, args.classpath, args.space, refs)
     print("\n".join(summary(table, args.ks, args.space)))
     print()
     print("\n".join(detail(table, args.space)))
